@@ -1,0 +1,50 @@
+"""The command line behind ``build_pages.py``: generate, check, export the schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataErrors
+from .generate import generate
+from .output import stale_files, write_files
+from .schema import export_schemas
+from .settings import load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build_pages.py", description="Validate data/ and generate the dossier's pages into docs/.")
+    parser.add_argument("--check", action="store_true", help="validate only; fail if the generated pages are stale")
+    parser.add_argument("--schema", metavar="DIR", type=Path, help="export the JSON Schema of each data folder into DIR")
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (default: this checkout)")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
+    args = parser.parse_args(argv)
+    settings = load_settings(args.root.resolve())
+    try:
+        if args.schema:
+            for path in export_schemas(args.schema):
+                print(f"wrote {path}")
+            return 0
+        files = generate(settings)
+        if args.check:
+            stale = stale_files(settings.docs_path, files)
+            if stale:
+                shown = "\n".join(f"  {settings.docs_dir}/{name}" for name in stale[:20])
+                more = f"\n  ... and {len(stale) - 20} more" if len(stale) > 20 else ""
+                print(f"the data is valid, but {len(stale)} generated file(s) are stale:\n{shown}{more}\n"
+                      "run: python build_pages.py", file=sys.stderr)
+                return 1
+            print(f"data valid; {len(files)} generated files up to date")
+            return 0
+        report = write_files(settings.docs_path, files)
+        print(f"{len(files)} files: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+        return 0
+    except DataErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - the user gets one line, not a traceback
+        if args.debug:
+            raise
+        print(f"build_pages.py: unexpected failure: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr)
+        return 2

@@ -1,0 +1,389 @@
+"""The data contract: every record an editor may write in ``data/``, and nothing else.
+
+These Pydantic models are the single source of truth. The JSON Schema that editors see in
+their editor is exported from them (``build_pages.py --schema``), so the schema and the
+validator cannot drift apart the way endoflife.date's did. Vocabulary follows Popolo
+(Organization, Membership, Person, Post, OtherName) where it fits.
+
+Cross-record rules (ids unique, references resolve, dates in order) live in ``dossier``,
+because a single record cannot see the others.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .dates import DATE_PATTERN, PartialDate
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_TEXT = 4000
+MAX_LINE = 300
+
+# Characters that can reorder or hide text (bidi overrides, zero-width marks): a reader
+# would see one thing while the data holds another.
+_HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean_text(value: str) -> str:
+    if _HIDDEN.search(value):
+        raise ValueError("contains an invisible or direction-changing character (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069): delete it")
+    if _CONTROL.search(value):
+        raise ValueError("contains a control character: delete it")
+    if value != value.strip():
+        raise ValueError("has spaces at the start or end: delete them")
+    if not value:
+        raise ValueError("is empty: write the text or remove the field")
+    return unicodedata.normalize("NFC", value)
+
+
+def _no_markup(value: str) -> str:
+    if "<" in value or ">" in value:
+        raise ValueError("names and titles may not contain '<' or '>'")
+    return value
+
+
+def _check_date(value: str) -> str:
+    PartialDate.parse(value)
+    return value
+
+
+def _not_future(value: str) -> str:
+    if PartialDate.parse(value).earliest() > _dt.date.today():
+        raise ValueError(f"{value} is in the future: the dossier records what has happened")
+    return value
+
+
+Slug = Annotated[
+    str,
+    Field(pattern=SLUG_PATTERN, min_length=1, max_length=80,
+          description="Lowercase slug: letters a-z, digits and single hyphens, for example `assimi-goita`.",
+          examples=["assimi-goita"]),
+]
+Line = Annotated[str, Field(min_length=1, max_length=MAX_LINE), AfterValidator(_clean_text), AfterValidator(_no_markup)]
+Paragraph = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_clean_text)]
+Date = Annotated[
+    str,
+    Field(pattern=DATE_PATTERN,
+          description="A date with its real precision, quoted: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. Never pad an unknown day or month.",
+          examples=["2023-09-16", "2024-08", "1970"]),
+    AfterValidator(_check_date),
+    AfterValidator(_not_future),
+]
+Url = Annotated[
+    str,
+    Field(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000,
+          description="An http or https address.", examples=["https://amap.ml/"]),
+]
+SourceRefs = Annotated[list[Slug], Field(examples=[["s8", "s20"]])]
+OptionalSourceRefs = list[Slug]
+Language = Annotated[
+    str, Field(pattern=r"^[a-z]{2,3}$", description="ISO 639 language code, for example `fr`.", examples=["fr"])
+]
+
+
+def ref(*collections: str, many: bool = False, required: bool = False, description: str = "", **kwargs: Any) -> Any:
+    """A field holding record ids; ``dossier`` checks that each one resolves to ``collections``.
+
+    The target collections are written into the JSON Schema too (``x-references``), so editors
+    see what an id must point to.
+    """
+    kinds = " or ".join(collections)
+    text = description or f"Id of a record in data/{kinds}."
+    extra = {"x-references": list(collections)}
+    if required:
+        return Field(default=..., description=text, json_schema_extra=extra, **kwargs)
+    if many:
+        return Field(default_factory=list, description=text, json_schema_extra=extra, **kwargs)
+    return Field(default=kwargs.pop("default", None), description=text, json_schema_extra=extra, **kwargs)
+
+
+class Contract(BaseModel):
+    """Shared strictness: unknown fields are errors, strings are never coerced from numbers."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Contract):
+    """Reader-facing text in English and French. French may be missing until translated."""
+
+    en: Paragraph = Field(description="English text.")
+    fr: Paragraph | None = Field(default=None, description="French text.")
+
+
+class Name(Contract):
+    """A name in English and French (the French may be identical)."""
+
+    en: Line = Field(description="English name.")
+    fr: Line | None = Field(default=None, description="French name.")
+
+
+class Record(Contract):
+    """Every factual record has a stable id and cites at least one source."""
+
+    id: Slug = Field(description="Stable identifier, used in URLs and references. Never change it once published.")
+    sources: SourceRefs = ref("sources", required=True, min_length=1, description="Ids of the source records that support this record (at least one).")
+    note: Text | None = Field(default=None, description="An editor's note shown to readers: caveats, what is unverified.")
+
+
+class OtherName(Contract):
+    """Popolo OtherName: an alternate or former name, an acronym, or a name in another language."""
+
+    name: Line
+    lang: Language | None = None
+    note: Line | None = None
+
+
+OrganisationKind = Literal[
+    "alliance", "confederation", "confederal-organ", "regional-organisation", "international-organisation",
+    "development-authority", "development-platform", "military-operation", "joint-force", "un-mission",
+    "private-military-company", "armed-group", "junta", "government-body", "financial-institution",
+    "civil-society", "court",
+]
+
+
+class Organisation(Record):
+    """Popolo Organization: the Alliance, the Confederation and every other body the dossier names."""
+
+    name: Name
+    short_name: Name | None = Field(default=None, description="Acronym or short form, for example AES.")
+    other_names: list[OtherName] = Field(default_factory=list)
+    aliases: list[Line] = Field(default_factory=list, description="Other spellings readers may search for (CEDEAO, Wagner).")
+    classification: OrganisationKind
+    parent: Slug | None = ref("organisations", description="Id of the organisation this one belongs to.")
+    founded: Date | None = None
+    dissolved: Date | None = None
+    headquarters: Name | None = None
+    summary: Text
+
+    @model_validator(mode="after")
+    def _dissolved_after_founded(self) -> "Organisation":
+        _check_order(self.founded, self.dissolved, "dissolved")
+        return self
+
+
+class State(Record):
+    """A member state of the Alliance, with the facts readers compare side by side."""
+
+    name: Name
+    official_name: Name
+    iso_alpha2: Annotated[str, Field(pattern=r"^[A-Z]{2}$", examples=["ML"])]
+    iso_alpha3: Annotated[str, Field(pattern=r"^[A-Z]{3}$", examples=["MLI"])]
+    capital: Name
+    area_km2: Annotated[int, Field(gt=0, description="Area in square kilometres.")]
+    leader: Slug = ref("people", default=..., description="Id of the person who currently leads the state.")
+    leader_title: Name
+    summary: Text
+
+
+class Membership(Record):
+    """Popolo Membership: a state or an organisation belonging to an organisation for a time."""
+
+    member: Slug = ref("states", "organisations", default=..., description="Id of the member: a state or an organisation.")
+    organisation: Slug = ref("organisations", default=...)
+    role: Name | None = Field(default=None, description="For example founding member, observer.")
+    start: Date | None = None
+    end: Date | None = None
+    end_reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "Membership":
+        _check_order(self.start, self.end, "end")
+        return self
+
+
+class Post(Contract):
+    """Popolo Post held by a person, with dates."""
+
+    role: Name
+    organisation: Slug | None = ref("states", "organisations")
+    start: Date | None = None
+    end: Date | None = None
+    sources: OptionalSourceRefs = ref("sources", many=True)
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "Post":
+        _check_order(self.start, self.end, "end")
+        return self
+
+
+class Person(Record):
+    """Popolo Person: someone the dossier names, with alternate spellings readers may search for."""
+
+    name: Line
+    sort_name: Line | None = Field(default=None, description="Name as sorted in an index, for example 'Goïta, Assimi'.")
+    aliases: list[Line] = Field(default_factory=list, description="Alternate spellings (Tchiani, Goita).")
+    nationality: Slug | None = ref("states")
+    summary: Text
+    posts: list[Post] = Field(default_factory=list)
+
+
+class Quotation(Contract):
+    """At most one exact sentence, in its original language, with its source."""
+
+    text: Paragraph
+    lang: Language
+    source: Slug = ref("sources", default=...)
+    translation: Text | None = Field(default=None, description="The project's own translation, marked as such on the site.")
+
+
+AtopCategory = Literal["defence", "offence", "neutrality", "non-aggression", "consultation"]
+
+
+class Article(Record):
+    """One article or provision of an instrument. An unknown number stays unknown."""
+
+    number: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Article number; null when the number is not known.")
+    number_label: Line | None = Field(default=None, description="How the number is written when it is not a plain integer, e.g. '16(2)'.")
+    content_known: bool = Field(default=True, description="False when the text of this article has not been found.")
+    title: Name
+    summary: Text = Field(description="What the article says, in the dossier's own words.")
+    obligation: Text | None = Field(default=None, description="What it obliges the members to do, in plain words.")
+    quotation: Quotation | None = None
+    topics: list[Slug] = Field(default_factory=list)
+    atop: list[AtopCategory] = Field(default_factory=list, description="This project's coding with ATOP's categories (not ATOP's own).")
+    coding_note: Text | None = None
+
+
+class Recital(Contract):
+    """One paraphrased recital of a preamble."""
+
+    text: Text
+    sources: SourceRefs = ref("sources", required=True, min_length=1)
+
+
+class Vote(Contract):
+    in_favour: Annotated[int, Field(ge=0)]
+    against: Annotated[int, Field(ge=0)] = 0
+    abstentions: Annotated[int, Field(ge=0)] = 0
+
+
+class Ratification(Contract):
+    """One state's ratification of an instrument; ``not-found`` says the dossier looked and found nothing."""
+
+    state: Slug = ref("states", default=...)
+    status: Literal["ratified", "in-progress", "not-found"]
+    date: Date | None = None
+    body: Name | None = Field(default=None, description="The body that voted or decided.")
+    vote: Vote | None = None
+    summary: Text
+    sources: SourceRefs = ref("sources", required=True, min_length=1)
+
+
+InstrumentKind = Literal["charter", "treaty", "protocol", "convention", "resolution", "agreement"]
+
+
+class Instrument(Record):
+    """A founding text: the Liptako-Gourma Charter, the Confederation treaty."""
+
+    title: Name
+    short_title: Name
+    official_title: Line | None = Field(default=None, description="The full title in its official language, exactly.")
+    kind: InstrumentKind
+    date: Date
+    place: Name | None = None
+    establishes: Slug | None = ref("organisations", description="Id of the organisation the instrument creates.")
+    parties: list[Slug] = ref("states", many=True, description="Ids of the states party to it.")
+    signatories: list[Slug] = ref("people", many=True, description="Ids of the people who signed it.")
+    depositary: Slug | None = ref("states")
+    article_count: Annotated[int, Field(ge=1)] | None = None
+    summary: Text
+    entry_into_force: Text | None = None
+    preamble: list[Recital] = Field(default_factory=list)
+    articles: list[Article] = Field(default_factory=list)
+    ratifications: list[Ratification] = Field(default_factory=list)
+    not_found: list[Text] = Field(default_factory=list, description="What the dossier looked for and did not find.")
+
+
+EventKind = Literal[
+    "founding", "summit", "treaty", "ratification", "coup", "withdrawal", "military", "security",
+    "diplomacy", "sanctions", "institutional", "economy", "symbol", "election",
+]
+
+
+class Event(Record):
+    """Popolo Event on the timeline; its date keeps its precision."""
+
+    date: Date
+    end_date: Date | None = None
+    title: Name
+    summary: Text
+    kind: EventKind
+    countries: list[Slug] = ref("states", many=True, description="Ids of the states concerned.")
+    places: list[Name] = Field(default_factory=list)
+    people: list[Slug] = ref("people", many=True)
+    organisations: list[Slug] = ref("organisations", many=True)
+    instruments: list[Slug] = ref("instruments", many=True)
+    articles: list[Slug] = ref("articles", many=True, description="Ids of articles invoked or discussed.")
+    confidence: Literal["high", "medium", "low"] = "high"
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "Event":
+        _check_order(self.date, self.end_date, "end_date")
+        return self
+
+
+SourceKind = Literal[
+    "official", "legal-text", "news", "news-analysis", "analysis", "encyclopaedia", "reference",
+    "ngo-report", "academic", "blog", "state-media",
+]
+
+
+class Source(Contract):
+    """A public source. Sources cite nothing themselves; everything else cites them."""
+
+    id: Slug
+    title: Line
+    publisher: Line
+    date: Date | None = Field(default=None, description="Publication date; omit when the page shows none.")
+    url: Url | None = Field(default=None, description="Omit only for the seed articles, which have no address.")
+    language: Language
+    kind: SourceKind
+    reliability: Text | None = Field(default=None, description="A note on how far the source can be trusted.")
+
+
+class Alternative(Contract):
+    value: Text
+    sources: SourceRefs = ref("sources", required=True, min_length=1)
+
+
+class Discrepancy(Record):
+    """Where sources disagree, or a seed article erred: what the dossier uses, and who says otherwise."""
+
+    kind: Literal["disagreement", "seed-error"]
+    topic: Name
+    value_used: Text
+    alternatives: list[Alternative] = Field(min_length=1)
+    assessment: Text
+    records: list[Slug] = ref("states", "organisations", "people", "instruments", "articles", "events", many=True,
+                              description="Ids of the records this discrepancy concerns.")
+
+
+class GlossaryTerm(Record):
+    term: Name
+    aliases: list[Line] = Field(default_factory=list)
+    definition: Text
+
+
+def _check_order(start: str | None, end: str | None, field: str) -> None:
+    if start and end and PartialDate.parse(end).latest() < PartialDate.parse(start).earliest():
+        raise ValueError(f"{field} {end} is before the start {start}")
+
+
+COLLECTIONS: dict[str, type[Contract]] = {
+    "sources": Source,
+    "organisations": Organisation,
+    "states": State,
+    "memberships": Membership,
+    "people": Person,
+    "instruments": Instrument,
+    "events": Event,
+    "discrepancies": Discrepancy,
+    "glossary": GlossaryTerm,
+}
+"""Each folder under ``data/`` holds one kind of record; a file holds one record or a list."""

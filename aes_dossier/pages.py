@@ -1,0 +1,330 @@
+"""The site plan: which pages exist, where each record lives, and what each page shows.
+
+Python decides *what* a page holds (which records, in which order, which facts in the key
+box); the Jinja templates in ``templates/`` only decide *how* it reads. Every page is
+rendered in memory first, so a failure leaves ``docs/`` untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .dossier import Dossier, RecordKey
+from .i18n import UI
+from .model import Event, Source
+from .settings import Settings
+from .text import escape_attribute, escape_markdown, format_partial_date, format_span, pick
+
+LATEST_EVENTS = 6
+
+
+@dataclass
+class Page:
+    """One generated Markdown page: where it goes and what it shows."""
+
+    path: str
+    template: str
+    title: Callable[[str], str]
+    context: dict[str, Any] = field(default_factory=dict)
+    data_files: tuple[str, ...] = ()
+    edit_target: str = ""
+    description: Callable[[str], str] | None = None
+
+
+def record_path(dossier: Dossier, key: RecordKey) -> str:
+    """The page (and anchor) where a record is shown: the one place URLs are decided."""
+    collection, record_id = key
+    if collection == "articles":
+        instrument, _ = dossier.articles[record_id]
+        return f"instruments/{instrument.id}/{record_id}.md"
+    if collection == "instruments":
+        return f"instruments/{record_id}/index.md"
+    if collection == "events":
+        return f"timeline/{dossier['events'][record_id].date[:4]}.md#{record_id}"
+    if collection in ("discrepancies", "glossary"):
+        return f"{collection}.md#{record_id}"
+    if collection == "memberships":
+        return record_path(dossier, ("organisations", dossier["memberships"][record_id].organisation))
+    return f"{collection}/{record_id}.md"
+
+
+def plan_pages(dossier: Dossier) -> list[Page]:
+    """Every page of the site, in navigation order."""
+    files = _files_by_collection(dossier)
+    pages: list[Page] = [
+        Page("index.md", "home.md.j2", lambda lang: UI[lang]["site_title"], data_files=_all_files(files),
+             edit_target="data"),
+    ]
+    for state in dossier["states"].values():
+        pages.append(_record_page(dossier, ("states", state.id), "state.md.j2", lambda lang, s=state: pick(s.name, lang)))
+    pages.append(Page("states/index.md", "states.md.j2", lambda lang: UI[lang]["states"],
+                      data_files=files["states"] + files["memberships"], edit_target="data/states"))
+    for instrument in dossier["instruments"].values():
+        pages.append(_record_page(dossier, ("instruments", instrument.id), "instrument.md.j2",
+                                  lambda lang, i=instrument: pick(i.title, lang)))
+        for article in instrument.articles:
+            pages.append(_record_page(dossier, ("articles", article.id), "article.md.j2",
+                                      lambda lang, a=article, i=instrument: f"{_article_label(a, lang)}: {pick(a.title, lang)} ({pick(i.short_title, lang)})"))
+    years = sorted({event.date[:4] for event in dossier["events"].values()})
+    pages.append(Page("timeline/index.md", "timeline.md.j2", lambda lang: UI[lang]["timeline"],
+                      context={"years": years}, data_files=files["events"], edit_target="data/events"))
+    for year in years:
+        year_files = tuple(sorted({dossier.data_file(("events", e.id)) for e in dossier["events"].values() if e.date[:4] == year}))
+        pages.append(Page(f"timeline/{year}.md", "year.md.j2", lambda lang, y=year: f"{UI[lang]['timeline']}: {y}",
+                          context={"year": year, "years": years}, data_files=year_files,
+                          edit_target=year_files[0] if len(year_files) == 1 else "data/events"))
+    for collection, template, index_title in (("people", "person.md.j2", "people"),
+                                               ("organisations", "organisation.md.j2", "organisations")):
+        pages.append(Page(f"{collection}/index.md", f"{collection}.md.j2", lambda lang, t=index_title: UI[lang][t],
+                          data_files=files[collection], edit_target=f"data/{collection}"))
+        for record in dossier[collection].values():
+            pages.append(_record_page(dossier, (collection, record.id), template,
+                                      lambda lang, r=record: pick(r.name, lang)))
+    pages.append(Page("discrepancies.md", "discrepancies.md.j2", lambda lang: UI[lang]["discrepancies"],
+                      data_files=files["discrepancies"], edit_target="data/discrepancies"))
+    pages.append(Page("glossary.md", "glossary.md.j2", lambda lang: UI[lang]["glossary"],
+                      data_files=files["glossary"], edit_target="data/glossary"))
+    pages.append(Page("sources/index.md", "sources.md.j2", lambda lang: UI[lang]["sources"],
+                      data_files=files["sources"], edit_target="data/sources"))
+    for source in dossier.sources.values():
+        pages.append(_record_page(dossier, ("sources", source.id), "source.md.j2",
+                                  lambda lang, s=source: s.title))
+    return pages
+
+
+def _record_page(dossier: Dossier, key: RecordKey, template: str, title: Callable[[str], str]) -> Page:
+    data_file = dossier.data_file(key)
+    return Page(record_path(dossier, key), template, title, context={"key": key}, data_files=(data_file,),
+                edit_target=data_file)
+
+
+def _files_by_collection(dossier: Dossier) -> dict[str, tuple[str, ...]]:
+    files: dict[str, set[str]] = defaultdict(set)
+    for (collection, _), origin in dossier.origins.items():
+        files[collection].add(origin.file.path)
+    return defaultdict(tuple, {name: tuple(sorted(paths)) for name, paths in files.items()})
+
+
+def _all_files(files: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(sorted({path for paths in files.values() for path in paths}))
+
+
+def _article_label(article: Any, lang: str) -> str:
+    if article.number_label:
+        return f"{UI[lang]['article']} {article.number_label}"
+    if article.number is not None:
+        return f"{UI[lang]['article']} {article.number}"
+    return UI[lang]["provision"]
+
+
+class Renderer:
+    """Renders pages in one language; holds what every template may call."""
+
+    def __init__(self, dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str = "en"):
+        self.dossier, self.settings, self.dates, self.lang = dossier, settings, dates, lang
+        self.env = Environment(loader=PackageLoader("aes_dossier", "templates"), undefined=StrictUndefined,
+                               autoescape=False, finalize=escape_markdown, keep_trailing_newline=True,
+                               trim_blocks=True, lstrip_blocks=True)
+
+    def render(self, page: Page) -> str:
+        citations = _Citations(self, page)
+        lang = self.lang
+        helpers = {
+            "ui": UI[lang], "lang": lang, "d": self.dossier, "page": page,
+            "t": lambda text: pick(text, lang),
+            "date": lambda value: format_partial_date(value, lang),
+            "span": lambda start, end: format_span(start, end, lang),
+            "cite": citations.cite,
+            "link": lambda key, label=None: self.link(page, key, label),
+            "url": lambda key: self.url(page, key),
+            "href": lambda target: Markup(_relative(page.path, target)),
+            "article_label": lambda article: _article_label(article, lang),
+            "events": self.dossier.events_sorted,
+            "latest_events": lambda: self.dossier.events_sorted()[-LATEST_EVENTS:][::-1],
+            "mentions": lambda key: self.dossier.mentions.get(key, []),
+            "title_of": self.title_of,
+            "citing": lambda source_id: self.dossier.cited_by.get(source_id, []),
+            "ratification": lambda instrument, state_id: next((r for r in instrument.ratifications if r.state == state_id), None),
+            "post_target": lambda record_id: (self.collection_of(record_id), record_id),
+            "record_key": lambda record_id: (self.collection_of(record_id), record_id),
+            "md": escape_markdown,
+            "raw": Markup,
+            "attr": escape_attribute,
+            "number": lambda value: f"{value:,}" if lang == "en" else f"{value:,}".replace(",", "\u202f"),
+        }
+        context = {**page.context, **self._computed(page)}
+        body = self.env.get_template(page.template).render(**context, **helpers)
+        footer = self.env.get_template("_footer.md.j2").render(
+            citations=citations.listed(), updated=self._updated(page),
+            edit_url=self._edit_url(page), **helpers)
+        title = page.title(lang)
+        front = {"title": title}
+        if page.description:
+            front["description"] = page.description(lang)
+        front_matter = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
+        return f"---\n{front_matter}---\n\n{body.rstrip()}\n\n{footer.rstrip()}\n"
+
+    def _computed(self, page: Page) -> dict[str, Any]:
+        """What a page shows beyond its own record: chosen here, so templates only format."""
+        d = self.dossier
+        key = page.context.get("key")
+        states = list(d["states"].values())
+        instruments = list(d["instruments"].values())
+        context: dict[str, Any] = {
+            "states": states, "instruments": instruments,
+            "related_events": self.related_events(key) if key else [],
+        }
+        if page.template == "home.md.j2":
+            organisations = list(d["organisations"].values())
+            context["alliance"] = next((o for o in organisations if o.classification == "alliance"), None)
+            context["confederation"] = next((o for o in organisations if o.classification == "confederation"), None)
+            context["charter"] = next((i for i in instruments if i.kind == "charter"), None)
+            context["treaty"] = next((i for i in instruments if i.kind == "treaty"), None)
+        elif page.template == "organisation.md.j2":
+            memberships = list(d["memberships"].values())
+            context["members"] = [{"record": m, "member_key": (self.collection_of(m.member), m.member)}
+                                  for m in sorted(memberships, key=lambda m: (m.start or "", m.member)) if m.organisation == key[1]]
+            context["memberships"] = sorted((m for m in memberships if m.member == key[1]), key=lambda m: (m.start or "", m.organisation))
+        elif page.template == "state.md.j2":
+            context["memberships"] = sorted((m for m in d["memberships"].values() if m.member == key[1]),
+                                            key=lambda m: (m.start or "", m.organisation))
+            context["ratifications"] = [(i, r) for i in instruments for r in i.ratifications if r.state == key[1]]
+        elif page.template == "year.md.j2":
+            context["year_events"] = [e for e in d.events_sorted() if e.date[:4] == page.context["year"]]
+        elif page.template == "people.md.j2":
+            context["people"] = sorted(d["people"].values(), key=lambda p: sort_text(p.sort_name or p.name))
+        elif page.template == "organisations.md.j2":
+            context["organisations"] = sorted(d["organisations"].values(), key=lambda o: sort_text(pick(o.name, self.lang)))
+        elif page.template == "discrepancies.md.j2":
+            context["discrepancies"] = list(d["discrepancies"].values())
+        elif page.template == "glossary.md.j2":
+            context["terms"] = sorted(d["glossary"].values(), key=lambda g: sort_text(pick(g.term, self.lang)))
+        elif page.template == "sources.md.j2":
+            context["sources"] = sorted(d.sources.values(), key=lambda s: _source_order(s.id))
+        return context
+
+    def related_events(self, key: RecordKey) -> list[Event]:
+        events = [self.dossier["events"][other[1]] for other in self.dossier.mentions.get(key, []) if other[0] == "events"]
+        return sorted(events, key=lambda e: (e.date, e.id))
+
+    def collection_of(self, record_id: str) -> str:
+        for collection in ("states", "organisations", "people", "instruments", "events"):
+            if record_id in self.dossier[collection]:
+                return collection
+        return "articles"
+
+    def title_of(self, key: RecordKey) -> str:
+        collection, record_id = key
+        if collection == "articles":
+            instrument, article = self.dossier.articles[record_id]
+            return f"{_article_label(article, self.lang)}: {pick(article.title, self.lang)}"
+        record = self.dossier[collection][record_id]
+        for attribute in ("name", "title", "term", "topic"):
+            value = getattr(record, attribute, None)
+            if value is not None:
+                return pick(value, self.lang)
+        return record_id
+
+    def url(self, page: Page, key: RecordKey) -> Markup:
+        return Markup(_relative(page.path, record_path(self.dossier, key)))
+
+    def link(self, page: Page, key: RecordKey, label: str | None = None) -> Markup:
+        text = escape_markdown(label if label is not None else self.title_of(key))
+        return Markup(f"[{text}]({self.url(page, key)})")
+
+    def _updated(self, page: Page) -> str:
+        known = [self.dates[path] for path in page.data_files if path in self.dates]
+        return format_partial_date(max(known), self.lang) if known else ""
+
+    def _edit_url(self, page: Page) -> str:
+        target = page.edit_target
+        return self.settings.edit_url(target) if target.endswith(".yaml") else self.settings.tree_url(target)
+
+
+class _Citations:
+    """Numbers sources in order of first use on a page, for the list that ends it."""
+
+    def __init__(self, renderer: Renderer, page: Page):
+        self.renderer, self.page = renderer, page
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, source_ids: list[str]) -> Markup:
+        marks = []
+        for source_id in source_ids:
+            number = self.numbers.setdefault(source_id, len(self.numbers) + 1)
+            marks.append(f"[{number}](#ref-{source_id})")
+        return Markup(f"<sup>{','.join(marks)}</sup>" if marks else "")
+
+    def listed(self) -> list[tuple[int, Source]]:
+        return [(number, self.renderer.dossier.sources[source_id]) for source_id, number in self.numbers.items()]
+
+
+def sort_text(text: str) -> str:
+    """Sort key that files É with E (accent-blind, case-blind), as readers of both languages expect."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _source_order(source_id: str) -> tuple[int, str]:
+    digits = "".join(char for char in source_id if char.isdigit())
+    return (0 if source_id.startswith("seed") else 1, f"{int(digits or 0):06d}")
+
+
+def _relative(from_page: str, target: str) -> str:
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(from_page) or ".") if path else ""
+    if path and path == from_page:
+        relative = ""
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def render_site(dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str = "en") -> tuple[dict[str, str], list[Any]]:
+    """Every page's text, keyed by its path under ``docs/``, and the navigation."""
+    renderer = Renderer(dossier, settings, dates, lang)
+    pages = plan_pages(dossier)
+    rendered = {page.path: renderer.render(page) for page in pages}
+    return rendered, build_nav(dossier, pages, lang)
+
+
+def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
+    """The navigation tree, with titles, for ``mkdocs.yml`` (applied by the hook)."""
+    ui = UI[lang]
+    by_prefix: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        by_prefix[page.path.split("/")[0] if "/" in page.path else page.path].append(page)
+
+    def entries(prefix: str) -> list[Any]:
+        listed = sorted(by_prefix[prefix], key=lambda p: (not p.path.endswith("index.md"),))
+        return [p.path if p.path.endswith("index.md") else {p.title(lang): p.path} for p in listed]
+
+    def org(org_id: str) -> list[Any]:
+        key = ("organisations", org_id)
+        return [{dossier["organisations"][org_id].name.en if lang == "en" else pick(dossier["organisations"][org_id].name, lang): record_path(dossier, key)}] if org_id in dossier["organisations"] else []
+
+    instruments = []
+    for instrument in dossier["instruments"].values():
+        inst_pages = [p for p in by_prefix["instruments"] if p.path.startswith(f"instruments/{instrument.id}/")]
+        inst_pages.sort(key=lambda p: not p.path.endswith("index.md"))
+        instruments.append({pick(instrument.short_title, lang): [p.path if p.path.endswith("index.md") else {p.title(lang).split(" (")[0]: p.path} for p in inst_pages]})
+    nav: list[Any] = [
+        {ui["home"]: "index.md"},
+        {ui["the_alliance"]: org("alliance-of-sahel-states") + org("confederation-of-sahel-states") + [{ui["states"]: entries("states")}]},
+        {ui["texts"]: instruments},
+        {ui["timeline"]: entries("timeline")},
+        {ui["people"]: entries("people")},
+        {ui["organisations"]: entries("organisations")},
+        {ui["discrepancies"]: "discrepancies.md"},
+        {ui["glossary"]: "glossary.md"},
+        {ui["sources"]: entries("sources")},
+        {ui["about"]: "about.md"},
+    ]
+    return nav

@@ -1,0 +1,31 @@
+"""JSON Schema for editors, exported from the data contract so that the two never drift."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from .model import COLLECTIONS
+
+
+def collection_schema(name: str) -> dict:
+    model = COLLECTIONS[name]
+    schema = TypeAdapter(model | list[model]).json_schema()  # type: ignore[valid-type]
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"AES dossier: data/{name}"
+    schema["description"] = f"A file in data/{name}/ holds one {model.__name__} record or a list of them."
+    return schema
+
+
+def export_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in COLLECTIONS:
+        path = folder / f"{name}.json"
+        text = json.dumps(collection_schema(name), indent=2, ensure_ascii=False) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,39 @@
+"""Project settings read from ``pyproject.toml`` ([tool.aes-dossier]), so one file configures
+both the generator and the site, and ``build_pages.py`` works without MkDocs."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    repository: str
+    branch: str = "main"
+    data_dir: str = "data"
+    docs_dir: str = "docs"
+
+    @property
+    def data_path(self) -> Path:
+        return self.root / self.data_dir
+
+    @property
+    def docs_path(self) -> Path:
+        return self.root / self.docs_dir
+
+    def edit_url(self, data_file: str) -> str:
+        return f"{self.repository}/edit/{self.branch}/{data_file}"
+
+    def tree_url(self, folder: str) -> str:
+        return f"{self.repository}/tree/{self.branch}/{folder}"
+
+
+def load_settings(root: Path) -> Settings:
+    pyproject = root / "pyproject.toml"
+    table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("aes-dossier", {}) if pyproject.exists() else {}
+    return Settings(root=root, repository=table.get("repository", "https://github.com/aes-dossier/aes-dossier").rstrip("/"),
+                    branch=table.get("branch", "main"), data_dir=table.get("data-dir", "data"),
+                    docs_dir=table.get("docs-dir", "docs"))

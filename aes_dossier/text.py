@@ -1,0 +1,70 @@
+"""Text is text: escaping data for the Markdown it lands in, and localising it.
+
+Every value a template prints goes through ``escape_markdown`` unless a helper has already
+built it as ``Markup``. So a ``<script>``, a ``|`` that would break a table or a ``#`` that
+would start a heading in the data reaches the reader as the characters they typed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from babel.dates import format_date
+from markupsafe import Markup
+
+from .dates import PartialDate
+
+LANGUAGES = ("en", "fr")
+
+# Python-Markdown's escapable characters, plus '|' for tables. '<', '>' and '&' become HTML
+# entities instead, since Markdown has no backslash escape for them.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def escape_markdown(value: Any) -> Markup:
+    """Inline Markdown that shows ``value`` literally, on one line."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = " ".join(str(value).split())
+    text = "".join(_ENTITIES.get(char, char) for char in text)
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def escape_attribute(value: Any) -> str:
+    """Text safe inside a double-quoted HTML attribute."""
+    return "".join(_ENTITIES.get(char, char) for char in " ".join(str(value).split()))
+
+
+def pick(text: Any, lang: str) -> str:
+    """The text in ``lang``, falling back to English; ``text`` is a ``Text``/``Name`` or a str."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    return getattr(text, lang, None) or text.en
+
+
+def is_translated(text: Any, lang: str) -> bool:
+    return text is None or isinstance(text, str) or lang == "en" or bool(getattr(text, lang, None))
+
+
+def format_partial_date(value: str | None, lang: str) -> str:
+    """A date in the reader's language at the precision it was recorded: never an invented day."""
+    if not value:
+        return ""
+    date = PartialDate.parse(value)
+    if date.precision == "year":
+        return str(date.year)
+    if date.precision == "month":
+        return format_date(date.earliest(), "MMMM y", locale=lang)
+    return format_date(date.earliest(), "d MMMM y", locale=lang)
+
+
+def format_span(start: str | None, end: str | None, lang: str) -> str:
+    if start and end:
+        return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}"
+    return format_partial_date(start or end, lang)
