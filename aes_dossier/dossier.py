@@ -34,8 +34,9 @@ class Origin:
     file: LoadedFile
     path: Path_
 
-    def error(self, record: str, field_path: Path_, message: str, hint: str = "") -> DataError:
-        line, column = self.file.where(self.path + field_path)
+    def error(self, record: str, field_path: Path_, message: str, hint: str = "", at_key: bool = False) -> DataError:
+        full = self.path + field_path
+        line, column = self.file.key_locations[full] if at_key and full in self.file.key_locations else self.file.where(full)
         field_name = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in field_path).replace(".[", "[")
         return DataError(self.file.path, line, column, record, field_name, message, hint)
 
@@ -171,7 +172,7 @@ def _located(error: ValidationError, model: type[BaseModel], origin: Origin, rec
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         message, hint = _explain(item, model, loc)
-        yield origin.error(record_id, loc, message, hint)
+        yield origin.error(record_id, loc, message, hint, at_key=item["type"] == "extra_forbidden")
 
 
 _HINTS = {

@@ -103,6 +103,8 @@ UI: dict[str, dict[str, str]] = {
         "summary_heading": "Summary",
         "concerns": "Concerns",
         "about": "About",
+        "provision_short": "Provision",
+        "text_not_found": "text not found",
     },
     "fr": {
         "site_title": "Alliance des États du Sahel : un dossier sourcé",
@@ -204,5 +206,7 @@ UI: dict[str, dict[str, str]] = {
         "summary_heading": "Résumé",
         "concerns": "Concerne",
         "about": "À propos",
+        "provision_short": "Disposition",
+        "text_not_found": "texte introuvable",
     },
 }

@@ -38,6 +38,7 @@ class LoadedFile:
     path: str
     value: Any
     locations: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_locations: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, path: Path_) -> tuple[int, int]:
         """The nearest known location for ``path``, walking up to its parents."""
@@ -147,6 +148,7 @@ def _build(node: Node, path: Path_, loaded: LoadedFile, errors: list["_Problem"]
                 errors.append(_Problem(key_node, path + (key,), f"duplicate key '{key}' (first at line {first[0]})",
                                        "keep one of the two; YAML would silently drop the first"))
                 continue
+            loaded.key_locations[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = _build(value_node, path + (key,), loaded, errors)
         return result
     if isinstance(node, SequenceNode):

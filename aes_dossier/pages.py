@@ -36,6 +36,7 @@ class Page:
     data_files: tuple[str, ...] = ()
     edit_target: str = ""
     description: Callable[[str], str] | None = None
+    nav_title: Callable[[str], str] | None = None
 
 
 def record_path(dossier: Dossier, key: RecordKey) -> str:
@@ -70,8 +71,10 @@ def plan_pages(dossier: Dossier) -> list[Page]:
         pages.append(_record_page(dossier, ("instruments", instrument.id), "instrument.md.j2",
                                   lambda lang, i=instrument: pick(i.title, lang)))
         for article in instrument.articles:
-            pages.append(_record_page(dossier, ("articles", article.id), "article.md.j2",
-                                      lambda lang, a=article, i=instrument: f"{_article_label(a, lang)}: {pick(a.title, lang)} ({pick(i.short_title, lang)})"))
+            page = _record_page(dossier, ("articles", article.id), "article.md.j2",
+                                lambda lang, a=article, i=instrument: f"{article_heading(a, lang)} ({pick(i.short_title, lang)})")
+            page.nav_title = lambda lang, a=article: article_heading(a, lang)
+            pages.append(page)
     years = sorted({event.date[:4] for event in dossier["events"].values()})
     pages.append(Page("timeline/index.md", "timeline.md.j2", lambda lang: UI[lang]["timeline"],
                       context={"years": years}, data_files=files["events"], edit_target="data/events"))
@@ -116,6 +119,16 @@ def _all_files(files: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(sorted({path for paths in files.values() for path in paths}))
 
 
+def article_heading(article: Any, lang: str) -> str:
+    """'Article 6: Collective defence'; 'Article 9 (text not found)'; 'Provision: Unanimity'."""
+    label, title = _article_label(article, lang), pick(article.title, lang)
+    if article.number is None and not article.number_label:
+        label = UI[lang]["provision_short"]
+    if title == label or not title:
+        return f"{label} ({UI[lang]['text_not_found']})" if not article.content_known else label
+    return f"{label}: {title}"
+
+
 def _article_label(article: Any, lang: str) -> str:
     if article.number_label:
         return f"{UI[lang]['article']} {article.number_label}"
@@ -146,6 +159,7 @@ class Renderer:
             "url": lambda key: self.url(page, key),
             "href": lambda target: Markup(_relative(page.path, target)),
             "article_label": lambda article: _article_label(article, lang),
+            "article_heading": lambda article: article_heading(article, lang),
             "events": self.dossier.events_sorted,
             "latest_events": lambda: self.dossier.events_sorted()[-LATEST_EVENTS:][::-1],
             "mentions": lambda key: self.dossier.mentions.get(key, []),
@@ -223,8 +237,7 @@ class Renderer:
     def title_of(self, key: RecordKey) -> str:
         collection, record_id = key
         if collection == "articles":
-            instrument, article = self.dossier.articles[record_id]
-            return f"{_article_label(article, self.lang)}: {pick(article.title, self.lang)}"
+            return article_heading(self.dossier.articles[record_id][1], self.lang)
         record = self.dossier[collection][record_id]
         for attribute in ("name", "title", "term", "topic"):
             value = getattr(record, attribute, None)
@@ -314,7 +327,7 @@ def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
     for instrument in dossier["instruments"].values():
         inst_pages = [p for p in by_prefix["instruments"] if p.path.startswith(f"instruments/{instrument.id}/")]
         inst_pages.sort(key=lambda p: not p.path.endswith("index.md"))
-        instruments.append({pick(instrument.short_title, lang): [p.path if p.path.endswith("index.md") else {p.title(lang).split(" (")[0]: p.path} for p in inst_pages]})
+        instruments.append({pick(instrument.short_title, lang): [p.path if p.path.endswith("index.md") else {(p.nav_title or p.title)(lang): p.path} for p in inst_pages]})
     nav: list[Any] = [
         {ui["home"]: "index.md"},
         {ui["the_alliance"]: org("alliance-of-sahel-states") + org("confederation-of-sahel-states") + [{ui["states"]: entries("states")}]},

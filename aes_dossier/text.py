@@ -19,7 +19,7 @@ LANGUAGES = ("en", "fr")
 
 # Python-Markdown's escapable characters, plus '|' for tables. '<', '>' and '&' become HTML
 # entities instead, since Markdown has no backslash escape for them.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 
 
