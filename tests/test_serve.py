@@ -1,0 +1,84 @@
+"""``mkdocs serve`` as contributors use it: a YAML edit shows in the served page, and the
+server then settles instead of rebuilding forever."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w+")
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                               cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(lambda: "Alliance of Sahel States" in fetch(url)), open(tmp_path / "serve.log").read()
+        yield project, url, tmp_path / "serve.log"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def builds(log: Path) -> int:
+    return log.read_text().count("Building documentation")
+
+
+def test_a_yaml_edit_appears_in_the_served_page_and_the_server_settles(served):
+    project, url, log = served
+    glossary = project / "data" / "glossary" / "g.yaml"
+    glossary.write_text(glossary.read_text().replace("The acronym of", "The short form of"))
+    assert wait_for(lambda: "The short form of" in fetch(url + "glossary/")), log.read_text()
+    time.sleep(3)
+    settled = builds(log)
+    time.sleep(4)
+    assert builds(log) == settled, "mkdocs serve kept rebuilding after the edit"
+
+
+def test_bad_data_under_serve_reports_the_error_then_recovers_when_fixed(served):
+    project, url, log = served
+    glossary = project / "data" / "glossary" / "g.yaml"
+    good = glossary.read_text()
+    glossary.write_text(good.replace("sources: [s1]", "sources: [s404]"))
+    assert wait_for(lambda: "'s404' is not a known id in sources" in log.read_text()), log.read_text()
+    assert "Traceback" not in log.read_text()
+    assert "The acronym of" in (project / "docs" / "glossary.md").read_text(), "bad data must not touch docs/"
+    glossary.write_text(good.replace("The acronym of", "Fixed, the acronym of"))
+    assert wait_for(lambda: "Fixed, the acronym of" in fetch(url + "glossary/")), log.read_text()
