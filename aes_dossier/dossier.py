@@ -110,6 +110,8 @@ def load_dossier(data_dir: Path, display_root: Path | None = None) -> Dossier:
     if not errors:
         _check_references(records, origins, articles, errors)
         _check_parent_cycles(records, origins, errors)
+    if not errors:
+        _check_every_source_is_cited(records, origins, errors)
     if errors:
         raise DataErrors(errors)
     for collection in records:
@@ -322,6 +324,17 @@ def _check_references(records: dict[str, dict[str, Any]], origins: dict[RecordKe
                 hint = _did_you_mean(target_id, pool) or f"add a record with this id to data/{targets[0]}/, or correct the id"
                 kinds = " or ".join(targets)
                 errors.append(origin.error(record.id, path, f"'{target_id}' is not a known id in {kinds}", hint))
+
+
+def _check_every_source_is_cited(records: dict[str, dict[str, Any]], origins: dict[RecordKey, Origin],
+                                 errors: list[DataError]) -> None:
+    """A source nothing cites is either a forgotten citation or clutter: both need an editor."""
+    cited = {target_id for collection, values in records.items() for record in values.values()
+             for _path, targets, target_id in walk_references(record) if "sources" in targets}
+    for source_id in records["sources"]:
+        if source_id not in cited:
+            errors.append(origins[("sources", source_id)].error(source_id, ("id",), "no record cites this source",
+                                                                 "cite it from the records it supports, or delete it"))
 
 
 def _check_parent_cycles(records: dict[str, dict[str, Any]], origins: dict[RecordKey, Origin], errors: list[DataError]) -> None:

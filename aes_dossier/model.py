@@ -346,6 +346,12 @@ class Source(Contract):
     kind: SourceKind
     reliability: Text | None = Field(default=None, description="A note on how far the source can be trusted.")
 
+    @model_validator(mode="after")
+    def _needs_an_address(self) -> "Source":
+        if self.url is None and not self.id.startswith("seed-"):
+            raise ValueError("a source needs its address (url): only the seed articles (ids 'seed-...') have none")
+        return self
+
 
 class Alternative(Contract):
     value: Text

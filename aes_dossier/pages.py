@@ -194,6 +194,7 @@ class Renderer:
         context: dict[str, Any] = {
             "states": states, "instruments": instruments,
             "related_events": self.related_events(key) if key else [],
+            "related_discrepancies": [d["discrepancies"][other[1]] for other in d.mentions.get(key, []) if other[0] == "discrepancies"] if key else [],
         }
         if page.template == "home.md.j2":
             organisations = list(d["organisations"].values())
@@ -210,6 +211,10 @@ class Renderer:
             context["memberships"] = sorted((m for m in d["memberships"].values() if m.member == key[1]),
                                             key=lambda m: (m.start or "", m.organisation))
             context["ratifications"] = [(i, r) for i in instruments for r in i.ratifications if r.state == key[1]]
+            context["leaders"] = sorted(((person, post) for person in d["people"].values() for post in person.posts
+                                         if post.organisation == key[1]), key=lambda pair: (pair[1].start or "", pair[0].id))
+            context["coups"] = [e for e in context["related_events"] if e.kind == "coup"]
+            context["withdrawals"] = [e for e in context["related_events"] if e.kind == "withdrawal"]
         elif page.template == "year.md.j2":
             context["year_events"] = [e for e in d.events_sorted() if e.date[:4] == page.context["year"]]
         elif page.template == "people.md.j2":
