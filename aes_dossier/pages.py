@@ -37,6 +37,7 @@ class Page:
     edit_target: str = ""
     description: Callable[[str], str] | None = None
     nav_title: Callable[[str], str] | None = None
+    search_boost: float | None = None
 
 
 def record_path(dossier: Dossier, key: RecordKey) -> str:
@@ -102,10 +103,14 @@ def plan_pages(dossier: Dossier) -> list[Page]:
     return pages
 
 
+SEARCH_BOOST = {"states": 4.0, "people": 2.0, "organisations": 2.0, "instruments": 2.0, "articles": 2.0, "sources": 0.5}
+"""A name query should find the record's own page above the pages that merely mention it."""
+
+
 def _record_page(dossier: Dossier, key: RecordKey, template: str, title: Callable[[str], str]) -> Page:
     data_file = dossier.data_file(key)
     return Page(record_path(dossier, key), template, title, context={"key": key}, data_files=(data_file,),
-                edit_target=data_file)
+                edit_target=data_file, search_boost=SEARCH_BOOST.get(key[0]))
 
 
 def _files_by_collection(dossier: Dossier) -> dict[str, tuple[str, ...]]:
@@ -183,6 +188,8 @@ class Renderer:
         if page.description:
             front["description"] = page.description(lang)
         front_matter = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
+        if page.search_boost is not None:
+            front_matter += f"search:\n  boost: {page.search_boost}\n"
         return f"---\n{front_matter}---\n\n{body.rstrip()}\n\n{footer.rstrip()}\n"
 
     def _computed(self, page: Page) -> dict[str, Any]:

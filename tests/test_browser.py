@@ -48,3 +48,33 @@ def test_the_site_requests_nothing_from_another_host(page: Page, site_url: str):
     page.wait_for_load_state("networkidle")
     hosts = {urlparse(url).hostname for url in requested if not url.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, sorted(requested)
+
+
+def result_links(page: Page, site_url: str, query: str) -> list[str]:
+    page.goto(f"{site_url}?q={query}")
+    items = page.locator(".md-search-result__item > a")
+    expect(items.first).to_be_visible(timeout=15_000)
+    return [items.nth(i).get_attribute("href") or "" for i in range(items.count())]
+
+
+def search_targets() -> list[tuple[str, str]]:
+    """Each member, each Charter/treaty article and each person, with the page its name must find."""
+    from aes_dossier.dossier import load_dossier
+    from aes_dossier.pages import article_heading
+    from conftest import ROOT
+
+    dossier = load_dossier(ROOT / "data", ROOT)
+    targets = [(state.name.en, f"states/{state.id}/") for state in dossier["states"].values()]
+    targets += [(person.name, f"people/{person.id}/") for person in dossier["people"].values()]
+    for instrument, article in dossier.articles.values():
+        targets.append((article_heading(article, "en"), f"{instrument.id}/{article.id}/"))
+    return targets
+
+
+def test_search_finds_every_member_article_and_person_by_name(page: Page, site_url: str):
+    missing = []
+    for query, expected in search_targets():
+        links = result_links(page, site_url, query)
+        if not any(expected in link for link in links[:10]):
+            missing.append(f"{query!r} -> {expected} not in the first 10 of {links[:10]}")
+    assert missing == []
