@@ -60,11 +60,15 @@ def test_broken_yaml_exits_1_with_a_located_message_and_leaves_docs_untouched(pr
 
 def test_a_removed_record_loses_its_page_but_hand_written_pages_stay(project: Path):
     sources = project / "data" / "sources" / "sources.yaml"
-    sources.write_text(sources.read_text() + "- id: s9\n  title: Extra\n  publisher: P\n  language: en\n  kind: news\n"
+    glossary = project / "data" / "glossary" / "g.yaml"
+    original_sources, original_glossary = sources.read_text(), glossary.read_text()
+    sources.write_text(original_sources + "- id: s9\n  title: Extra\n  publisher: P\n  language: en\n  kind: news\n"
                        "  url: https://example.org/\n")
+    glossary.write_text(original_glossary.replace("sources: [s1]", "sources: [s1, s9]"))
     assert run_build_pages(project).returncode == 0
     assert (project / "docs" / "sources" / "s9.md").exists()
-    sources.write_text(sources.read_text().split("- id: s9")[0])
+    sources.write_text(original_sources)
+    glossary.write_text(original_glossary)
     result = run_build_pages(project)
     assert result.returncode == 0, result.stderr
     assert "1 removed" in result.stdout
