@@ -214,6 +214,7 @@ class Renderer:
             context["members"] = [{"record": m, "member_key": (self.collection_of(m.member), m.member)}
                                   for m in sorted(memberships, key=lambda m: (m.start or "", m.member)) if m.organisation == key[1]]
             context["memberships"] = sorted((m for m in memberships if m.member == key[1]), key=lambda m: (m.start or "", m.organisation))
+            context["organs"] = [o for o in d["organisations"].values() if o.parent == key[1]]
         elif page.template == "state.md.j2":
             context["memberships"] = sorted((m for m in d["memberships"].values() if m.member == key[1]),
                                             key=lambda m: (m.start or "", m.organisation))
