@@ -9,6 +9,7 @@ reads the ``Dossier`` and never the YAML.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections import defaultdict
@@ -21,7 +22,7 @@ from slugify import slugify
 
 from .errors import DataError, DataErrors
 from .load import LoadedFile, Path_, load_file
-from .model import COLLECTIONS, Article, Contract, Event, Instrument, Record, Source
+from .model import COLLECTIONS, RESERVED_NAMES, SLUG_PATTERN, Article, Contract, Event, Instrument, Record, Source
 
 RecordKey = tuple[str, str]
 """(collection, id): a record anywhere in the dossier. Articles use the collection 'articles'."""
@@ -101,6 +102,10 @@ def load_dossier(data_dir: Path, display_root: Path | None = None) -> Dossier:
                 if not path.name.startswith("."):
                     errors.append(DataError(display, message="data files must end in .yaml", hint=f"rename it to {path.stem}.yaml"))
                 continue
+            if not re.fullmatch(SLUG_PATTERN, path.stem) or path.stem in RESERVED_NAMES:
+                errors.append(DataError(display, message=f"file name '{path.name}' is not a plain lowercase name",
+                                        hint=f"rename it to {slugify(path.stem) or 'records'}.yaml (a-z, 0-9, hyphens; not a reserved name)"))
+                continue
             loaded, file_errors = load_file(path, display)
             errors.extend(file_errors)
             if loaded is None:
@@ -146,8 +151,10 @@ def _read_records(loaded: LoadedFile, collection: str, model: type[Contract], re
         origin = Origin(loaded, path)
         record_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
         if not isinstance(raw, dict):
-            errors.append(origin.error("", (), f"expected a record (a mapping of fields), found {_kind(raw)}",
-                                       "each list item starts with '- id: ...'"))
+            line, column = loaded.where(path)
+            errors.append(DataError(loaded.path, line, column, "", "".join(f"[{p}]" for p in path),
+                                    f"expected a record (a mapping of fields), found {_kind(raw)}",
+                                    "each list item starts with '- id: ...'"))
             continue
         try:
             record = model.model_validate(raw)
@@ -194,7 +201,7 @@ def _explain(item: dict[str, Any], model: type[BaseModel], loc: Path_) -> tuple[
     if kind == "missing":
         parent = _model_at(model, loc[:-1])
         described = parent.model_fields[name].description if parent and name in parent.model_fields else ""
-        return f"required field '{name}' is missing", described or "add the field"
+        return f"required field '{name}' is missing", f"add '{name}:' ({described})" if described else f"add '{name}:'"
     if kind == "literal_error":
         expected = item.get("ctx", {}).get("expected", "")
         hint = _did_you_mean(str(found), [e.strip(" '") for e in expected.replace(" or ", ",").split(",")])

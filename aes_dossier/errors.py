@@ -14,8 +14,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True, order=True)
 class DataError:
     file: str
-    line: int = 0
-    column: int = 0
+    line: int = 1
+    column: int = 1
     record: str = ""
     field: str = ""
     message: str = dataclasses.field(default="", compare=False)

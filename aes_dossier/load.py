@@ -22,6 +22,9 @@ from .errors import DataError
 MAX_FILE_BYTES = 1_000_000
 """One data file is at most 1 MB: the largest real file is well under 100 KB."""
 
+MAX_DEPTH = 12
+"""No record nests deeper than this; a deeper file is a mistake or an attack on the parser."""
+
 Path_ = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
@@ -96,6 +99,8 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[DataErr
         node = yaml.compose(text, Loader=_ComposeOnly)
     except _Refused as refused:
         return fail(refused.message, refused.hint, refused.line, refused.column)
+    except RecursionError:
+        return fail(f"nesting is too deep (at most {MAX_DEPTH} levels)", "records are flat: check the brackets and indentation")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -133,6 +138,10 @@ def _locate(problem: _Problem, loaded: LoadedFile) -> DataError:
 
 def _build(node: Node, path: Path_, loaded: LoadedFile, errors: list["_Problem"]) -> Any:
     loaded.locations[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(path) > MAX_DEPTH:
+        errors.append(_Problem(node, path, f"nesting is too deep (at most {MAX_DEPTH} levels)",
+                               "records are flat: check the brackets and indentation"))
+        return None
     if node.tag not in _ALLOWED_TAGS:
         errors.append(_Problem(node, path, f"YAML tag '{node.tag}' is not allowed", "remove the tag; plain values only"))
         return None

@@ -42,9 +42,44 @@ def _clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_TEMPLATE = re.compile(r"\{[{%#]|[}%#]\}")
+_LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)")
+_BLOCK_MARKDOWN = [
+    (re.compile(r"(?m)^\s*#"), "a line starting with '#' would become a heading: the page makes its own headings"),
+    (re.compile(r"(?m)^\s*\|"), "a line starting with '|' would become a table: tables are made from data, not text"),
+    (re.compile(r"```|~~~"), "code blocks are not allowed in text"),
+    (re.compile(r"!\["), "images are not allowed in text"),
+]
+RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def _safe_prose(value: str) -> str:
+    """Prose allows a small, safe Markdown subset: *emphasis*, **strong** and [links](https://...)."""
+    if _HTML_TAG.search(value):
+        raise ValueError("HTML is not allowed in text: write plain text, with *emphasis* or [a link](https://...) if needed")
+    if _TEMPLATE.search(value):
+        raise ValueError("template syntax ({{ }}, {% %}, {# #}) is not allowed in text")
+    for pattern, message in _BLOCK_MARKDOWN:
+        if pattern.search(value):
+            raise ValueError(message)
+    for target in _LINK_TARGET.findall(value):
+        if not re.match(r"https?://", target):
+            raise ValueError(f"links must point to an http or https address, found {target[:60]!r}")
+    return value
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_NAMES:
+        raise ValueError(f"'{value}' is a reserved file name on Windows and cannot be an id")
+    return value
+
+
 def _no_markup(value: str) -> str:
     if "<" in value or ">" in value:
         raise ValueError("names and titles may not contain '<' or '>'")
+    if _TEMPLATE.search(value):
+        raise ValueError("template syntax ({{ }}, {% %}, {# #}) is not allowed in names and titles")
     return value
 
 
@@ -64,9 +99,15 @@ Slug = Annotated[
     Field(pattern=SLUG_PATTERN, min_length=1, max_length=80,
           description="Lowercase slug: letters a-z, digits and single hyphens, for example `assimi-goita`.",
           examples=["assimi-goita"]),
+    AfterValidator(_not_reserved),
 ]
 Line = Annotated[str, Field(min_length=1, max_length=MAX_LINE), AfterValidator(_clean_text), AfterValidator(_no_markup)]
-Paragraph = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_clean_text)]
+Paragraph = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_TEXT,
+          description="Plain text; may use *emphasis*, **strong** and [links](https://...). No HTML, headings or tables."),
+    AfterValidator(_clean_text), AfterValidator(_safe_prose),
+]
 Date = Annotated[
     str,
     Field(pattern=DATE_PATTERN,

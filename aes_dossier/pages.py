@@ -20,7 +20,8 @@ from .dossier import Dossier, RecordKey
 from .i18n import UI
 from .model import Event, Source
 from .settings import Settings
-from .text import escape_attribute, escape_markdown, format_partial_date, format_span, pick
+from .model import Text
+from .text import escape_attribute, escape_markdown, format_partial_date, format_span, pick, render_prose
 
 LATEST_EVENTS = 6
 
@@ -157,6 +158,7 @@ class Renderer:
         helpers = {
             "ui": UI[lang], "lang": lang, "d": self.dossier, "page": page,
             "t": lambda text: pick(text, lang),
+            "prose": lambda text: render_prose(pick(text, lang)) if isinstance(text, Text) else escape_markdown(pick(text, lang)),
             "date": lambda value: format_partial_date(value, lang),
             "span": lambda start, end: format_span(start, end, lang),
             "cite": citations.cite,

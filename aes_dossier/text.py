@@ -29,9 +29,36 @@ def escape_markdown(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))  # one line, but keep the spaces around inline markup
     text = "".join(_ENTITIES.get(char, char) for char in text)
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+_INLINE = re.compile(
+    r"\[(?P<label>[^\[\]\n]+)\]\((?P<url>https?://[^\s()<>\"']+)\)"
+    r"|\*\*(?P<strong>[^*\n]+)\*\*"
+    r"|(?<![*\w])\*(?P<em>[^*\n]+)\*(?![*\w])"
+)
+
+
+def render_prose(value: Any) -> Markup:
+    """Prose with its safe Markdown subset kept (links, strong, emphasis) and everything else escaped."""
+    if value is None:
+        return Markup("")
+    text = " ".join(str(value).split())
+    parts: list[str] = []
+    position = 0
+    for match in _INLINE.finditer(text):
+        parts.append(escape_markdown(text[position:match.start()]))
+        if match.group("label") is not None:
+            parts.append(f"[{escape_markdown(match.group('label'))}]({match.group('url')})")
+        elif match.group("strong") is not None:
+            parts.append(f"**{escape_markdown(match.group('strong'))}**")
+        else:
+            parts.append(f"*{escape_markdown(match.group('em'))}*")
+        position = match.end()
+    parts.append(escape_markdown(text[position:]))
+    return Markup("".join(parts))
 
 
 def escape_attribute(value: Any) -> str:
