@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .coverage import coverage_report, translation_coverage
+from .dossier import load_dossier
 from .errors import DataErrors
 from .generate import generate
 from .output import stale_files, write_files
@@ -26,8 +28,14 @@ def main(argv: list[str] | None = None) -> int:
             for path in export_schemas(args.schema):
                 print(f"wrote {path}")
             return 0
-        files = generate(settings)
+        dossier = load_dossier(settings.data_path, settings.root)
+        files = generate(settings, dossier)
         if args.check:
+            report, complete = coverage_report(translation_coverage(dossier, "fr"), "fr", settings.translation_threshold)
+            print(report)
+            if not complete:
+                print("French translation is below the threshold set in pyproject.toml [tool.aes-dossier]", file=sys.stderr)
+                return 1
             stale = stale_files(settings.docs_path, files)
             if stale:
                 shown = "\n".join(f"  {settings.docs_dir}/{name}" for name in stale[:20])

@@ -21,7 +21,8 @@ from .i18n import UI
 from .model import Event, Source
 from .settings import Settings
 from .model import Text
-from .text import escape_attribute, escape_markdown, format_partial_date, format_span, pick, render_prose
+from .text import (escape_attribute, escape_markdown, format_number, format_partial_date, format_span, is_translated, pick,
+                   render_prose)
 
 LATEST_EVENTS = 6
 
@@ -104,7 +105,7 @@ def plan_pages(dossier: Dossier) -> list[Page]:
     return pages
 
 
-SEARCH_BOOST = {"states": 4.0, "people": 2.0, "organisations": 2.0, "instruments": 2.0, "articles": 2.0, "sources": 0.5}
+SEARCH_BOOST = {"states": 4.0, "people": 4.0, "organisations": 3.0, "instruments": 3.0, "articles": 3.0, "sources": 0.3}
 """A name query should find the record's own page above the pages that merely mention it."""
 
 
@@ -155,10 +156,17 @@ class Renderer:
     def render(self, page: Page) -> str:
         citations = _Citations(self, page)
         lang = self.lang
+        untranslated: list[int] = []
+
+        def t(text: Any) -> str:
+            if not is_translated(text, lang):
+                untranslated.append(1)
+            return pick(text, lang)
+
         helpers = {
             "ui": UI[lang], "lang": lang, "d": self.dossier, "page": page,
-            "t": lambda text: pick(text, lang),
-            "prose": lambda text: render_prose(pick(text, lang)) if isinstance(text, Text) else escape_markdown(pick(text, lang)),
+            "t": t,
+            "prose": lambda text: render_prose(t(text)) if isinstance(text, Text) else escape_markdown(t(text)),
             "date": lambda value: format_partial_date(value, lang),
             "span": lambda start, end: format_span(start, end, lang),
             "cite": citations.cite,
@@ -178,13 +186,17 @@ class Renderer:
             "md": escape_markdown,
             "raw": Markup,
             "attr": escape_attribute,
-            "number": lambda value: f"{value:,}" if lang == "en" else f"{value:,}".replace(",", "\u202f"),
+            "number": lambda value: format_number(value, lang),
         }
         context = {**page.context, **self._computed(page)}
         body = self.env.get_template(page.template).render(**context, **helpers)
         footer = self.env.get_template("_footer.md.j2").render(
             citations=citations.listed(), updated=self._updated(page),
             edit_url=self._edit_url(page), **helpers)
+        if untranslated:
+            notice = f'!!! info "{UI[lang]["untranslated_title"]}"\n\n    {UI[lang]["untranslated"]}\n'
+            heading, _, rest = body.partition("\n")
+            body = f"{heading}\n\n{notice}{rest}" if heading.startswith("# ") else f"{notice}\n{body}"
         title = page.title(lang)
         front = {"title": title}
         if page.description:
@@ -315,11 +327,23 @@ def _relative(from_page: str, target: str) -> str:
     return f"{relative}#{anchor}" if anchor else relative
 
 
+DEFAULT_LANGUAGE = "en"
+
+
+def localized_path(path: str, lang: str) -> str:
+    """Where a page in ``lang`` lives: mkdocs-static-i18n's suffix layout (``x.md``, ``x.fr.md``)."""
+    return path if lang == DEFAULT_LANGUAGE else f"{path[:-3]}.{lang}.md"
+
+
 def render_site(dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str = "en") -> tuple[dict[str, str], list[Any]]:
-    """Every page's text, keyed by its path under ``docs/``, and the navigation."""
+    """Every page's text in ``lang``, keyed by its path under ``docs/``, and the navigation.
+
+    Links inside pages and the navigation use the default-language paths; the i18n plugin
+    points them at the same page in the reader's language.
+    """
     renderer = Renderer(dossier, settings, dates, lang)
     pages = plan_pages(dossier)
-    rendered = {page.path: renderer.render(page) for page in pages}
+    rendered = {localized_path(page.path, lang): renderer.render(page) for page in pages}
     return rendered, build_nav(dossier, pages, lang)
 
 

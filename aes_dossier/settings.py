@@ -15,6 +15,7 @@ class Settings:
     branch: str = "main"
     data_dir: str = "data"
     docs_dir: str = "docs"
+    translation_threshold: float = 100.0
 
     @property
     def data_path(self) -> Path:
@@ -36,4 +37,5 @@ def load_settings(root: Path) -> Settings:
     table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("aes-dossier", {}) if pyproject.exists() else {}
     return Settings(root=root, repository=table.get("repository", "https://github.com/aes-dossier/aes-dossier").rstrip("/"),
                     branch=table.get("branch", "main"), data_dir=table.get("data-dir", "data"),
-                    docs_dir=table.get("docs-dir", "docs"))
+                    docs_dir=table.get("docs-dir", "docs"),
+                    translation_threshold=float(table.get("translation-threshold", 100)))

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from .dates import PartialDate
@@ -29,7 +30,7 @@ def escape_markdown(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = re.sub(r"\s+", " ", str(value))  # one line, but keep the spaces around inline markup
+    text = re.sub(r"[ \t\r\n\f\v]+", " ", str(value))  # one line; keep spaces around markup and no-break spaces
     text = "".join(_ENTITIES.get(char, char) for char in text)
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
@@ -89,6 +90,11 @@ def format_partial_date(value: str | None, lang: str) -> str:
     if date.precision == "month":
         return format_date(date.earliest(), "MMMM y", locale=lang)
     return format_date(date.earliest(), "d MMMM y", locale=lang)
+
+
+def format_number(value: int, lang: str) -> str:
+    """1,240,192 in English; 1 240 192 (narrow no-break spaces) in French."""
+    return format_decimal(value, locale=lang)
 
 
 def format_span(start: str | None, end: str | None, lang: str) -> str:

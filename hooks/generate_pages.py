@@ -12,10 +12,12 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from aes_dossier.errors import DataErrors
 from aes_dossier.generate import NAV_FILE, generate
 from aes_dossier.output import write_files
+from aes_dossier.search_index import rebase_search, split_and_enrich
 from aes_dossier.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.generate_pages")
@@ -31,5 +33,30 @@ def on_config(config, **kwargs):
     report = write_files(Path(config.docs_dir), files)
     if report.written or report.removed:
         log.info("dossier pages: %d written, %d removed", len(report.written), len(report.removed))
-    config.nav = json.loads(files[NAV_FILE])
+    navs = json.loads(files[NAV_FILE])
+    config.nav = navs["en"]
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        for language in i18n.config.languages:
+            if language.locale in navs and not language.default:
+                language.nav = navs[language.locale]
     return config
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Point each French page at the French search index (see aes_dossier.search_index)."""
+    for locale in _other_locales(config):
+        output = rebase_search(output, page.url, locale)
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every edition
+def on_post_build(config, **kwargs):
+    site = Path(config.site_dir)
+    if (site / "search" / "search_index.json").exists():
+        split_and_enrich(site, {"en": "en", **{locale: locale for locale in _other_locales(config)}})
+
+
+def _other_locales(config) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    return [language.locale for language in i18n.config.languages if not language.default] if i18n else []

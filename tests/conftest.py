@@ -19,7 +19,7 @@ FIXTURE_DATA = ROOT / "tests" / "fixtures" / "small" / "data"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "docs/about.md", "docs/assets")
+PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "docs/about.md", "docs/about.fr.md", "docs/assets")
 
 
 def make_project(target: Path, data: Path = FIXTURE_DATA) -> Path:

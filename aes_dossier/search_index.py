@@ -1,0 +1,101 @@
+"""Post-processing of MkDocs' search index: one index per language, accent-blind both ways.
+
+lunr, which Material's search runs on, matches words exactly after stemming, so "Goita" would
+not find "Goïta". The query cannot be changed inside Material's worker, so the index is: each
+document also carries the accent-free form of its accented words ("goita"), and the accented
+forms, seen elsewhere in the site, of its accent-free words ("Confédération" on an English page
+that says "Confederation"). Readers see the page text unchanged; only the index grows.
+
+mkdocs-static-i18n writes one index for both editions; splitting it lets the French edition
+search French pages only, with French stemming.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MARK = "aes_dossier"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'États' -> 'etats'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _plain_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def enrich(docs: list[dict[str, Any]]) -> None:
+    """Add accent variants to every document's text so that search ignores accents both ways."""
+    variants: dict[str, set[str]] = defaultdict(set)
+    words_of: list[set[str]] = []
+    for doc in docs:
+        words = set(_WORD.findall(_plain_text(f"{doc.get('title', '')} {doc.get('text', '')}")))
+        words_of.append(words)
+        for word in words:
+            folded = fold(word)
+            if folded != word.casefold():
+                variants[folded].add(word.casefold())
+    for doc, words in zip(docs, words_of):
+        for field in ("title", "text"):
+            extra: set[str] = set()
+            for word in _WORD.findall(_plain_text(doc.get(field, ""))):
+                folded = fold(word)
+                if folded != word.casefold():
+                    extra.add(folded)
+                extra |= variants.get(folded, set()) - {word.casefold()}
+            if extra:
+                doc[field] = f"{doc.get(field, '')} <span hidden>{' '.join(sorted(extra))}</span>"
+
+
+def split_and_enrich(site: Path, languages: dict[str, str]) -> dict[str, Path]:
+    """Write ``site/search/search_index.json`` for the default language and ``site/<lang>/search/…``
+    for each other one; ``languages`` maps a locale to its lunr language. Safe to run twice."""
+    combined_path = site / "search" / "search_index.json"
+    combined = json.loads(combined_path.read_text(encoding="utf-8"))
+    if combined.get("config", {}).get(MARK):
+        return {}
+    prefixes = {lang: f"{lang}/" for lang in languages if lang != "en"}
+    buckets: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
+    for doc in combined["docs"]:
+        lang = next((lang for lang, prefix in prefixes.items() if doc["location"].startswith(prefix)), "en")
+        if lang != "en":
+            doc = {**doc, "location": doc["location"][len(prefixes[lang]):]}
+        buckets[lang].append(doc)
+    written = {}
+    for lang, docs in buckets.items():
+        enrich(docs)
+        config = {**combined["config"], "lang": [languages[lang]], MARK: True}
+        path = combined_path if lang == "en" else site / lang / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
+        written[lang] = path
+    return written
+
+
+def rebase_search(html: str, page_url: str, lang: str) -> str:
+    """Point a page of the ``lang`` edition at its own edition's search index.
+
+    Material finds the index at ``<base>/search/search_index.json``; on /fr/ pages the base
+    is made one level shallower, so it is /fr/ instead of the site root.
+    """
+    if lang == "en" or not page_url.startswith(f"{lang}/"):
+        return html
+    depth = page_url[len(lang) + 1:].count("/")
+    new_base = "/".join([".."] * depth) or "."
+
+    def replace(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        config["base"] = new_base
+        return match.group(1) + json.dumps(config) + match.group(3)
+
+    return re.sub(r'(<script id="__config" type="application/json">)(.*?)(</script>)', replace, html, count=1, flags=re.S)
