@@ -9,6 +9,7 @@ from pathlib import Path
 from .coverage import coverage_report, translation_coverage
 from .dossier import load_dossier
 from .errors import DataErrors
+from .formatting import format_tree
 from .generate import generate
 from .output import stale_files, write_files
 from .schema import export_schemas
@@ -19,11 +20,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_pages.py", description="Validate data/ and generate the dossier's pages into docs/.")
     parser.add_argument("--check", action="store_true", help="validate only; fail if the generated pages are stale")
     parser.add_argument("--schema", metavar="DIR", type=Path, help="export the JSON Schema of each data folder into DIR")
+    parser.add_argument("--format", action="store_true", help="rewrite data files in the canonical layout (comments kept)")
+    parser.add_argument("--format-check", action="store_true", help="fail if a data file is not in the canonical layout")
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (default: this checkout)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
     args = parser.parse_args(argv)
     settings = load_settings(args.root.resolve())
     try:
+        if args.format or args.format_check:
+            changed = format_tree(settings.data_path, write=args.format)
+            for path in changed:
+                print(f"{'formatted' if args.format else 'not canonical'}: {path.relative_to(settings.root)}")
+            if args.format_check and changed:
+                print("run: python build_pages.py --format", file=sys.stderr)
+                return 1
+            return 0
         if args.schema:
             for path in export_schemas(args.schema):
                 print(f"wrote {path}")
