@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from .coverage import coverage_report, translation_coverage
 from .dossier import load_dossier
 from .errors import DataErrors
 from .formatting import format_tree
+from .semantic_diff import dossier_at, semantic_diff
 from .generate import generate
 from .output import stale_files, write_files
 from .schema import export_schemas
@@ -19,7 +21,10 @@ from .settings import load_settings
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_pages.py", description="Validate data/ and generate the dossier's pages into docs/.")
     parser.add_argument("--check", action="store_true", help="validate only; fail if the generated pages are stale")
+    parser.add_argument("--validate", action="store_true",
+                        help="validate the data and its translation coverage, whatever the state of docs/ (pre-commit)")
     parser.add_argument("--schema", metavar="DIR", type=Path, help="export the JSON Schema of each data folder into DIR")
+    parser.add_argument("--diff", metavar="REVISION", help="list what changed in the dossier since a git revision (Markdown)")
     parser.add_argument("--format", action="store_true", help="rewrite data files in the canonical layout (comments kept)")
     parser.add_argument("--format-check", action="store_true", help="fail if a data file is not in the canonical layout")
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (default: this checkout)")
@@ -35,18 +40,29 @@ def main(argv: list[str] | None = None) -> int:
                 print("run: python build_pages.py --format", file=sys.stderr)
                 return 1
             return 0
+        if args.diff:
+            try:
+                old = dossier_at(settings.root, args.diff, settings.data_dir)
+            except subprocess.CalledProcessError as error:
+                print(f"build_pages.py: cannot read data/ at {args.diff!r}: {error.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+                return 1
+            print(semantic_diff(old, load_dossier(settings.data_path, settings.root), args.diff), end="")
+            return 0
         if args.schema:
             for path in export_schemas(args.schema):
                 print(f"wrote {path}")
             return 0
         dossier = load_dossier(settings.data_path, settings.root)
         files = generate(settings, dossier)
-        if args.check:
+        if args.check or args.validate:
             report, complete = coverage_report(translation_coverage(dossier, "fr"), "fr", settings.translation_threshold)
             print(report)
             if not complete:
                 print("French translation is below the threshold set in pyproject.toml [tool.aes-dossier]", file=sys.stderr)
                 return 1
+            if args.validate:
+                print(f"data valid; {len(files)} pages would be generated")
+                return 0
             stale = stale_files(settings.docs_path, files)
             if stale:
                 shown = "\n".join(f"  {settings.docs_dir}/{name}" for name in stale[:20])

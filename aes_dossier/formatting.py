@@ -10,6 +10,7 @@ stray space). ruamel.yaml keeps every comment an editor wrote.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +84,19 @@ def _canonical(node: Any, model: type[BaseModel] | None) -> Any:
     return node
 
 
+_INLINE_COMMENT = re.compile(r"^([^'\"#]*\S)[ \t]+(#(?: .*)?)$")
+
+
 def format_text(text: str, collection: str) -> str:
-    """The canonical form of one data file's text."""
+    """The canonical form of one data file's text.
+
+    Two passes: moving a field can move the comment ruamel.yaml attached to it, and the second
+    pass settles where it lands, so that formatting is idempotent.
+    """
+    return _format_once(_format_once(text, collection), collection)
+
+
+def _format_once(text: str, collection: str) -> str:
     yaml = _yaml()
     data = yaml.load(text)
     model = COLLECTIONS[collection]
@@ -96,6 +108,9 @@ def format_text(text: str, collection: str) -> str:
     lines = body.splitlines()
     while lines and (lines[0].startswith("# yaml-language-server:") or not lines[0].strip()):
         lines.pop(0)
+    if isinstance(data, CommentedSeq):  # ruamel indents a top-level list by the offset: start it at column 0
+        lines = [line[2:] if line.startswith("  ") else line for line in lines]
+    lines = [_INLINE_COMMENT.sub(r"\1  \2", line) for line in lines]  # comments two spaces after the value
     return header + "\n\n" + "\n".join(lines).rstrip() + "\n"
 
 

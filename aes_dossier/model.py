@@ -101,11 +101,13 @@ Slug = Annotated[
           examples=["assimi-goita"]),
     AfterValidator(_not_reserved),
 ]
-Line = Annotated[str, Field(min_length=1, max_length=MAX_LINE), AfterValidator(_clean_text), AfterValidator(_no_markup)]
+Line = Annotated[str, Field(min_length=1, max_length=MAX_LINE, examples=["Liptako-Gourma Charter"]),
+                 AfterValidator(_clean_text), AfterValidator(_no_markup)]
 Paragraph = Annotated[
     str,
     Field(min_length=1, max_length=MAX_TEXT,
-          description="Plain text; may use *emphasis*, **strong** and [links](https://...). No HTML, headings or tables."),
+          description="Plain text; may use *emphasis*, **strong** and [links](https://...). No HTML, headings or tables.",
+          examples=["The three states signed the Charter in Bamako on 16 September 2023."]),
     AfterValidator(_clean_text), AfterValidator(_safe_prose),
 ]
 Date = Annotated[
@@ -118,7 +120,7 @@ Date = Annotated[
 ]
 Url = Annotated[
     str,
-    Field(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000,
+    Field(pattern=r"""^https?://[^\s<>"'`]+$""", max_length=2000,
           description="An http or https address.", examples=["https://amap.ml/"]),
 ]
 SourceRefs = Annotated[list[Slug], Field(examples=[["s8", "s20"]])]
@@ -147,11 +149,14 @@ def ref(*collections: str, many: bool = False, required: bool = False, descripti
 class Contract(BaseModel):
     """Shared strictness: unknown fields are errors, strings are never coerced from numbers."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
 
 
 class Text(Contract):
     """Reader-facing text in English and French. French may be missing until translated."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"en": "The Charter was signed in Bamako.",
+                                                               "fr": "La Charte a été signée à Bamako."}]})
 
     en: Paragraph = Field(description="English text.")
     fr: Paragraph | None = Field(default=None, description="French text.")
@@ -159,6 +164,9 @@ class Text(Contract):
 
 class Name(Contract):
     """A name in English and French (the French may be identical)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"en": "Alliance of Sahel States",
+                                                               "fr": "Alliance des États du Sahel"}]})
 
     en: Line = Field(description="English name.")
     fr: Line | None = Field(default=None, description="French name.")
@@ -176,8 +184,11 @@ class OtherName(Contract):
     """Popolo OtherName: an alternate or former name, an acronym, or a name in another language."""
 
     name: Line
+    """The name as written."""
     lang: Language | None = None
+    """Language of the name, if it is not English."""
     note: Line | None = None
+    """When or where the name is used."""
 
 
 OrganisationKind = Literal[
@@ -192,15 +203,22 @@ class Organisation(Record):
     """Popolo Organization: the Alliance, the Confederation and every other body the dossier names."""
 
     name: Name
+    """Full name in English and French."""
     short_name: Name | None = Field(default=None, description="Acronym or short form, for example AES.")
     other_names: list[OtherName] = Field(default_factory=list)
+    """Former names, acronyms and names in other languages."""
     aliases: list[Line] = Field(default_factory=list, description="Other spellings readers may search for (CEDEAO, Wagner).")
     classification: OrganisationKind
+    """What kind of body it is."""
     parent: Slug | None = ref("organisations", description="Id of the organisation this one belongs to.")
     founded: Date | None = None
+    """When it was founded."""
     dissolved: Date | None = None
+    """When it was dissolved or ended."""
     headquarters: Name | None = None
+    """Where its headquarters are."""
     summary: Text
+    """What the organisation is and does, in the dossier's own words."""
 
     @model_validator(mode="after")
     def _dissolved_after_founded(self) -> "Organisation":
@@ -212,14 +230,21 @@ class State(Record):
     """A member state of the Alliance, with the facts readers compare side by side."""
 
     name: Name
+    """Short name in English and French."""
     official_name: Name
+    """Official name, e.g. Republic of Mali."""
     iso_alpha2: Annotated[str, Field(pattern=r"^[A-Z]{2}$", examples=["ML"])]
+    """ISO 3166-1 alpha-2 code, e.g. ML."""
     iso_alpha3: Annotated[str, Field(pattern=r"^[A-Z]{3}$", examples=["MLI"])]
+    """ISO 3166-1 alpha-3 code, e.g. MLI."""
     capital: Name
+    """Capital city."""
     area_km2: Annotated[int, Field(gt=0, description="Area in square kilometres.")]
     leader: Slug = ref("people", default=..., description="Id of the person who currently leads the state.")
     leader_title: Name
+    """The current leader's title."""
     summary: Text
+    """The state's place in the dossier, in the dossier's own words."""
 
 
 class Membership(Record):
@@ -229,8 +254,11 @@ class Membership(Record):
     organisation: Slug = ref("organisations", default=...)
     role: Name | None = Field(default=None, description="For example founding member, observer.")
     start: Date | None = None
+    """When the membership began, with its real precision."""
     end: Date | None = None
+    """When the membership ended, with its real precision."""
     end_reason: Text | None = None
+    """Why it ended, e.g. withdrawal."""
 
     @model_validator(mode="after")
     def _end_after_start(self) -> "Membership":
@@ -242,9 +270,12 @@ class Post(Contract):
     """Popolo Post held by a person, with dates."""
 
     role: Name
+    """The post, e.g. President of the Transition."""
     organisation: Slug | None = ref("states", "organisations")
     start: Date | None = None
+    """When the post began."""
     end: Date | None = None
+    """When the post ended (omit while it is held)."""
     sources: OptionalSourceRefs = ref("sources", many=True)
 
     @model_validator(mode="after")
@@ -257,11 +288,14 @@ class Person(Record):
     """Popolo Person: someone the dossier names, with alternate spellings readers may search for."""
 
     name: Line
+    """Name as usually written, with its accents (Assimi Goïta)."""
     sort_name: Line | None = Field(default=None, description="Name as sorted in an index, for example 'Goïta, Assimi'.")
     aliases: list[Line] = Field(default_factory=list, description="Alternate spellings (Tchiani, Goita).")
     nationality: Slug | None = ref("states")
     summary: Text
+    """Who the person is, in the dossier's own words."""
     posts: list[Post] = Field(default_factory=list)
+    """Posts held, with dates and sources."""
 
 
 class Quotation(Contract):
@@ -283,25 +317,33 @@ class Article(Record):
     number_label: Line | None = Field(default=None, description="How the number is written when it is not a plain integer, e.g. '16(2)'.")
     content_known: bool = Field(default=True, description="False when the text of this article has not been found.")
     title: Name
+    """Short title of the article, e.g. 'Collective defence'."""
     summary: Text = Field(description="What the article says, in the dossier's own words.")
     obligation: Text | None = Field(default=None, description="What it obliges the members to do, in plain words.")
     quotation: Quotation | None = None
+    """At most one exact sentence of the official text, with its source."""
     topics: list[Slug] = Field(default_factory=list)
+    """Topic slugs, e.g. collective-defence."""
     atop: list[AtopCategory] = Field(default_factory=list, description="This project's coding with ATOP's categories (not ATOP's own).")
     coding_note: Text | None = None
+    """Why the article is coded as it is; shown with the coding."""
 
 
 class Recital(Contract):
     """One paraphrased recital of a preamble."""
 
     text: Text
+    """The recital, paraphrased."""
     sources: SourceRefs = ref("sources", required=True, min_length=1)
 
 
 class Vote(Contract):
     in_favour: Annotated[int, Field(ge=0)]
+    """Votes in favour."""
     against: Annotated[int, Field(ge=0)] = 0
+    """Votes against."""
     abstentions: Annotated[int, Field(ge=0)] = 0
+    """Number of abstentions."""
 
 
 class Ratification(Contract):
@@ -309,10 +351,14 @@ class Ratification(Contract):
 
     state: Slug = ref("states", default=...)
     status: Literal["ratified", "in-progress", "not-found"]
+    """ratified, in-progress, or not-found (looked for and not found)."""
     date: Date | None = None
+    """Date of the decisive act (vote, deposit), with its real precision."""
     body: Name | None = Field(default=None, description="The body that voted or decided.")
     vote: Vote | None = None
+    """The vote, when it is known."""
     summary: Text
+    """The steps of the ratification, in the dossier's own words."""
     sources: SourceRefs = ref("sources", required=True, min_length=1)
 
 
@@ -323,21 +369,31 @@ class Instrument(Record):
     """A founding text: the Liptako-Gourma Charter, the Confederation treaty."""
 
     title: Name
+    """Title in English and French."""
     short_title: Name
+    """Short title used in lists, e.g. 'Charter'."""
     official_title: Line | None = Field(default=None, description="The full title in its official language, exactly.")
     kind: InstrumentKind
+    """charter, treaty, protocol, convention, resolution or agreement."""
     date: Date
     place: Name | None = None
+    """Where it was signed or adopted."""
     establishes: Slug | None = ref("organisations", description="Id of the organisation the instrument creates.")
     parties: list[Slug] = ref("states", many=True, description="Ids of the states party to it.")
     signatories: list[Slug] = ref("people", many=True, description="Ids of the people who signed it.")
     depositary: Slug | None = ref("states")
     article_count: Annotated[int, Field(ge=1)] | None = None
+    """Number of articles, when known."""
     summary: Text
+    """What the instrument does, in the dossier's own words."""
     entry_into_force: Text | None = None
+    """When and how the instrument enters into force."""
     preamble: list[Recital] = Field(default_factory=list)
+    """The recitals of the preamble, paraphrased, in order."""
     articles: list[Article] = Field(default_factory=list)
+    """The articles and provisions; unknown numbers stay unknown."""
     ratifications: list[Ratification] = Field(default_factory=list)
+    """One entry per state party."""
     not_found: list[Text] = Field(default_factory=list, description="What the dossier looked for and did not find.")
 
 
@@ -352,16 +408,22 @@ class Event(Record):
 
     date: Date
     end_date: Date | None = None
+    """Last day of an event that lasted several days, with its real precision."""
     title: Name
+    """Short title (under 100 characters)."""
     summary: Text
+    """What happened, in one to three sentences of the dossier's own words."""
     kind: EventKind
+    """Type of event, used by the timeline filters."""
     countries: list[Slug] = ref("states", many=True, description="Ids of the states concerned.")
     places: list[Name] = Field(default_factory=list)
+    """Where it happened."""
     people: list[Slug] = ref("people", many=True)
     organisations: list[Slug] = ref("organisations", many=True)
     instruments: list[Slug] = ref("instruments", many=True)
     articles: list[Slug] = ref("articles", many=True, description="Ids of articles invoked or discussed.")
     confidence: Literal["high", "medium", "low"] = "high"
+    """How well the sources establish the event: high, medium or low."""
 
     @model_validator(mode="after")
     def _end_after_start(self) -> "Event":
@@ -380,11 +442,14 @@ class Source(Contract):
 
     id: Slug
     title: Line
+    """Title as published (or a bracketed description when it has none)."""
     publisher: Line
+    """Who published it."""
     date: Date | None = Field(default=None, description="Publication date; omit when the page shows none.")
     url: Url | None = Field(default=None, description="Omit only for the seed articles, which have no address.")
     language: Language
     kind: SourceKind
+    """What kind of source it is."""
     reliability: Text | None = Field(default=None, description="A note on how far the source can be trusted.")
 
     @model_validator(mode="after")
@@ -396,6 +461,7 @@ class Source(Contract):
 
 class Alternative(Contract):
     value: Text
+    """What another source says, in the dossier's words."""
     sources: SourceRefs = ref("sources", required=True, min_length=1)
 
 
@@ -403,18 +469,26 @@ class Discrepancy(Record):
     """Where sources disagree, or a seed article erred: what the dossier uses, and who says otherwise."""
 
     kind: Literal["disagreement", "seed-error"]
+    """disagreement (between sources) or seed-error (an error in a seed article)."""
     topic: Name
+    """What the sources disagree about, e.g. 'Date of the Charter'."""
     value_used: Text
+    """The value the dossier uses."""
     alternatives: list[Alternative] = Field(min_length=1)
+    """What other sources say, each with its sources (at least one)."""
     assessment: Text
+    """Why the dossier uses the value it uses, or why the question stays open."""
     records: list[Slug] = ref("states", "organisations", "people", "instruments", "articles", "events", many=True,
                               description="Ids of the records this discrepancy concerns.")
 
 
 class GlossaryTerm(Record):
     term: Name
+    """The term or acronym."""
     aliases: list[Line] = Field(default_factory=list)
+    """Other forms of the term readers may search for (CEDEAO for ECOWAS)."""
     definition: Text
+    """The definition, in the dossier's own words."""
 
 
 def _check_order(start: str | None, end: str | None, field: str) -> None:

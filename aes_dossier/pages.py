@@ -192,7 +192,7 @@ class Renderer:
         body = self.env.get_template(page.template).render(**context, **helpers)
         footer = self.env.get_template("_footer.md.j2").render(
             citations=citations.listed(), updated=self._updated(page),
-            edit_url=self._edit_url(page), **helpers)
+            edit_url=self._edit_url(page), report_url=self._report_url(page), **helpers)
         if untranslated:
             notice = f'!!! info "{UI[lang]["untranslated_title"]}"\n\n    {UI[lang]["untranslated"]}\n'
             heading, _, rest = body.partition("\n")
@@ -282,6 +282,10 @@ class Renderer:
     def _updated(self, page: Page) -> str:
         known = [self.dates[path] for path in page.data_files if path in self.dates]
         return format_partial_date(max(known), self.lang) if known else ""
+
+    def _report_url(self, page: Page) -> str:
+        key = page.context.get("key")
+        return self.settings.report_url(page.path[:-3], "/".join(key) if key else "", page.edit_target)
 
     def _edit_url(self, page: Page) -> str:
         target = page.edit_target

@@ -4,6 +4,7 @@ both the generator and the site, and ``build_pages.py`` works without MkDocs."""
 from __future__ import annotations
 
 import tomllib
+from urllib.parse import urlencode
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,12 @@ class Settings:
 
     def tree_url(self, folder: str) -> str:
         return f"{self.repository}/tree/{self.branch}/{folder}"
+
+    def report_url(self, page: str, record: str, data_file: str) -> str:
+        """A new issue from the 'report an incorrect fact' form, with the page already named."""
+        query = urlencode({"template": "incorrect-fact.yml", "title": f"Incorrect fact on {page}",
+                           "page": page, "record": record, "data-file": data_file})
+        return f"{self.repository}/issues/new?{query}"
 
 
 def load_settings(root: Path) -> Settings:

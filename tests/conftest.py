@@ -36,9 +36,13 @@ def make_project(target: Path, data: Path = FIXTURE_DATA) -> Path:
     return target
 
 
+FIXED_DATE = "1767225600"
+"""2026-01-01: SOURCE_DATE_EPOCH for builds whose bytes tests compare."""
+
+
 def run_build_pages(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(ROOT / "build_pages.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_DATE})
 
 
 def run_mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
