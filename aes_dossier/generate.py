@@ -6,11 +6,34 @@ import json
 
 from .dossier import Dossier, load_dossier
 from .history import data_file_dates
-from .pages import render_site
+from .pages import record_path, render_site
 from .settings import Settings
 from .text import LANGUAGES
 
 NAV_FILE = ".nav.json"
+ALIASES_FILE = ".search-aliases.json"
+
+
+def search_aliases(dossier: Dossier) -> dict[str, list[str]]:
+    """Page address -> the other names a reader may type for its record (Tchiani, CEDEAO, ...).
+
+    They are added to the title of the page's search entry, so that an alias finds the record's
+    own page before the many pages that merely mention it.
+    """
+    aliases: dict[str, list[str]] = {}
+    for collection in ("people", "organisations", "states", "glossary"):
+        for record in dossier[collection].values():
+            names: list[str] = list(getattr(record, "aliases", []))
+            for attribute in ("name", "short_name", "official_name", "term"):
+                value = getattr(record, attribute, None)
+                if value is not None and not isinstance(value, str):
+                    names += [value.en] + ([value.fr] if value.fr else [])
+            names += [other.name for other in getattr(record, "other_names", [])]
+            path = record_path(dossier, (collection, record.id))
+            url = path.split("#")[0][:-3]
+            url = url[: -len("index")] if url.endswith("index") else url + "/"
+            aliases[url] = sorted(set(names))
+    return aliases
 
 
 def generate(settings: Settings, dossier: Dossier | None = None) -> dict[str, str]:
@@ -23,4 +46,5 @@ def generate(settings: Settings, dossier: Dossier | None = None) -> dict[str, st
         pages, navs[lang] = render_site(dossier, settings, dates, lang)
         files.update(pages)
     files[NAV_FILE] = json.dumps(navs, ensure_ascii=False, indent=1) + "\n"
+    files[ALIASES_FILE] = json.dumps(search_aliases(dossier), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     return files

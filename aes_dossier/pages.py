@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .citation import Citation, fence
 from .dossier import Dossier, RecordKey
-from .i18n import UI
+from .graphics import KIND_ORDER, events_chart, member_map
+from .i18n import KIND_LABELS, UI
 from .model import Event, Source
 from .settings import Settings
 from .model import Text
@@ -97,6 +99,9 @@ def plan_pages(dossier: Dossier) -> list[Page]:
                       data_files=files["discrepancies"], edit_target="data/discrepancies"))
     pages.append(Page("glossary.md", "glossary.md.j2", lambda lang: UI[lang]["glossary"],
                       data_files=files["glossary"], edit_target="data/glossary"))
+    printable = [p for p in pages if p.template not in ("home.md.j2", "timeline.md.j2", "people.md.j2", "organisations.md.j2")]
+    pages.append(Page("print.md", "print.md.j2", lambda lang: UI[lang]["print_title"], context={"parts": printable},
+                      data_files=_all_files(files), edit_target="data"))
     pages.append(Page("sources/index.md", "sources.md.j2", lambda lang: UI[lang]["sources"],
                       data_files=files["sources"], edit_target="data/sources"))
     for source in dossier.sources.values():
@@ -105,7 +110,7 @@ def plan_pages(dossier: Dossier) -> list[Page]:
     return pages
 
 
-SEARCH_BOOST = {"states": 4.0, "people": 4.0, "organisations": 3.0, "instruments": 3.0, "articles": 3.0, "sources": 0.3}
+SEARCH_BOOST = {"states": 12.0, "people": 4.0, "organisations": 3.0, "instruments": 3.0, "articles": 3.0, "sources": 0.3}
 """A name query should find the record's own page above the pages that merely mention it."""
 
 
@@ -155,16 +160,47 @@ class Renderer:
 
     def render(self, page: Page) -> str:
         citations = _Citations(self, page)
-        lang = self.lang
         untranslated: list[int] = []
+        helpers = self._helpers(page, citations, untranslated)
+        if page.template == "print.md.j2":
+            parts = [_demote(self._body(part, helpers)) for part in page.context["parts"]]
+            body = self.env.get_template(page.template).render(**helpers) + "\n\n" + "\n\n".join(parts)
+        else:
+            body = self._body(page, helpers)
+        footer = self.env.get_template("_footer.md.j2").render(
+            citations=citations.listed(), updated=self._updated(page), citation=self._citation(page), fence=fence,
+            edit_url=self._edit_url(page), report_url=self._report_url(page), **helpers)
+        lang = self.lang
+        if untranslated:
+            notice = f'!!! info "{UI[lang]["untranslated_title"]}"\n\n    {UI[lang]["untranslated"]}\n'
+            heading, _, rest = body.partition("\n")
+            body = f"{heading}\n\n{notice}{rest}" if heading.startswith("# ") else f"{notice}\n{body}"
+        title = page.title(lang)
+        front = {"title": title}
+        if page.description:
+            front["description"] = page.description(lang)
+        front_matter = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
+        if page.template == "print.md.j2":  # the same text as every other page: keep it out of search
+            front_matter += "search:\n  exclude: true\n"
+        elif page.search_boost is not None:
+            front_matter += f"search:\n  boost: {page.search_boost}\n"
+        return f"---\n{front_matter}---\n\n{body.rstrip()}\n\n{footer.rstrip()}\n"
+
+    def _body(self, page: Page, helpers: dict[str, Any]) -> str:
+        context = {**page.context, **self._computed(page)}
+        return self.env.get_template(page.template).render(**context, **helpers)
+
+    def _helpers(self, page: Page, citations: "_Citations", untranslated: list[int]) -> dict[str, Any]:
+        """What every template may call; links are relative to ``page``, citations numbered on it."""
+        lang = self.lang
 
         def t(text: Any) -> str:
             if not is_translated(text, lang):
                 untranslated.append(1)
             return pick(text, lang)
 
-        helpers = {
-            "ui": UI[lang], "lang": lang, "d": self.dossier, "page": page,
+        return {
+            "ui": UI[lang], "lang": lang, "d": self.dossier, "page": page, "kind_labels": KIND_LABELS[lang],
             "t": t,
             "prose": lambda text: render_prose(t(text)) if isinstance(text, Text) else escape_markdown(t(text)),
             "date": lambda value: format_partial_date(value, lang),
@@ -188,23 +224,6 @@ class Renderer:
             "attr": escape_attribute,
             "number": lambda value: format_number(value, lang),
         }
-        context = {**page.context, **self._computed(page)}
-        body = self.env.get_template(page.template).render(**context, **helpers)
-        footer = self.env.get_template("_footer.md.j2").render(
-            citations=citations.listed(), updated=self._updated(page),
-            edit_url=self._edit_url(page), report_url=self._report_url(page), **helpers)
-        if untranslated:
-            notice = f'!!! info "{UI[lang]["untranslated_title"]}"\n\n    {UI[lang]["untranslated"]}\n'
-            heading, _, rest = body.partition("\n")
-            body = f"{heading}\n\n{notice}{rest}" if heading.startswith("# ") else f"{notice}\n{body}"
-        title = page.title(lang)
-        front = {"title": title}
-        if page.description:
-            front["description"] = page.description(lang)
-        front_matter = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
-        if page.search_boost is not None:
-            front_matter += f"search:\n  boost: {page.search_boost}\n"
-        return f"---\n{front_matter}---\n\n{body.rstrip()}\n\n{footer.rstrip()}\n"
 
     def _computed(self, page: Page) -> dict[str, Any]:
         """What a page shows beyond its own record: chosen here, so templates only format."""
@@ -237,6 +256,20 @@ class Renderer:
                                          if post.organisation == key[1]), key=lambda pair: (pair[1].start or "", pair[0].id))
             context["coups"] = [e for e in context["related_events"] if e.kind == "coup"]
             context["withdrawals"] = [e for e in context["related_events"] if e.kind == "withdrawal"]
+        elif page.template == "timeline.md.j2":
+            events = d.events_sorted()
+            counts = Counter((e.date[:4], e.kind) for e in events)
+            labels = KIND_LABELS[self.lang]
+            context["all_events"] = events
+            context["chart_counts"] = counts
+            context["chart_kinds"] = [k for k in KIND_ORDER if any(kind == k for _, kind in counts)]
+            context["chart_svg"] = events_chart(counts, labels, UI[self.lang]["chart_title"], UI[self.lang]["chart_desc"])
+        elif page.template == "states.md.j2":
+            context["map_svg"] = self.map_svg()
+            context["latest_coups"] = {s.id: next((e for e in reversed(self.related_events(("states", s.id)))
+                                                   if e.kind == "coup"), None) for s in states}
+            context["left"] = {s.id: sorted((m for m in d["memberships"].values() if m.member == s.id and m.end),
+                                            key=lambda m: m.end) for s in states}
         elif page.template == "year.md.j2":
             context["year_events"] = [e for e in d.events_sorted() if e.date[:4] == page.context["year"]]
         elif page.template == "people.md.j2":
@@ -250,6 +283,11 @@ class Renderer:
         elif page.template == "sources.md.j2":
             context["sources"] = sorted(d.sources.values(), key=lambda s: _source_order(s.id))
         return context
+
+    def map_svg(self) -> Markup:
+        names = {state.id: pick(state.name, self.lang) for state in self.dossier["states"].values()}
+        ui = UI[self.lang]
+        return member_map(names, ui["map_title"], ui["map_desc"], ui["tri_border"])
 
     def related_events(self, key: RecordKey) -> list[Event]:
         events = [self.dossier["events"][other[1]] for other in self.dossier.mentions.get(key, []) if other[0] == "events"]
@@ -279,9 +317,23 @@ class Renderer:
         text = escape_markdown(label if label is not None else self.title_of(key))
         return Markup(f"[{text}]({self.url(page, key)})")
 
-    def _updated(self, page: Page) -> str:
+    def _last_change(self, page: Page) -> str | None:
         known = [self.dates[path] for path in page.data_files if path in self.dates]
-        return format_partial_date(max(known), self.lang) if known else ""
+        return max(known) if known else None
+
+    def _updated(self, page: Page) -> str:
+        last = self._last_change(page)
+        return format_partial_date(last, self.lang) if last else ""
+
+    def _citation(self, page: Page) -> Citation:
+        base = page.path[:-3]
+        url_path = base[: -len("index")] if base == "index" or base.endswith("/index") else base + "/"
+        if self.lang != DEFAULT_LANGUAGE:
+            url_path = f"{self.lang}/{url_path}"
+        key = "aes-dossier-" + (page.path[:-3].replace("/", "-").removesuffix("-index") or "home")
+        return Citation(key=key + ("" if self.lang == DEFAULT_LANGUAGE else f"-{self.lang}"), title=page.title(self.lang),
+                        site=UI[self.lang]["site_title"], url=self.settings.site_url + url_path.lstrip("/"),
+                        updated=self._last_change(page), lang=self.lang)
 
     def _report_url(self, page: Page) -> str:
         key = page.context.get("key")
@@ -308,6 +360,11 @@ class _Citations:
 
     def listed(self) -> list[tuple[int, Source]]:
         return [(number, self.renderer.dossier.sources[source_id]) for source_id, number in self.numbers.items()]
+
+
+def _demote(body: str) -> str:
+    """Headings one level down, so that a page's title becomes a section of the printable page."""
+    return "\n".join("#" + line if line.startswith("#") else line for line in body.splitlines())
 
 
 def sort_text(text: str) -> str:
@@ -382,5 +439,6 @@ def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
         {ui["glossary"]: "glossary.md"},
         {ui["sources"]: entries("sources")},
         {ui["about"]: "about.md"},
+        {ui["print_title"]: "print.md"},
     ]
     return nav

@@ -56,7 +56,15 @@ def enrich(docs: list[dict[str, Any]]) -> None:
                 doc[field] = f"{doc.get(field, '')} <span hidden>{' '.join(sorted(extra))}</span>"
 
 
-def split_and_enrich(site: Path, languages: dict[str, str]) -> dict[str, Path]:
+def add_aliases(docs: list[dict[str, Any]], aliases: dict[str, list[str]]) -> None:
+    """Put each record's other names in its page's title entry (hidden from view, found by search)."""
+    for doc in docs:
+        names = aliases.get(doc["location"])
+        if names:
+            doc["title"] = f"{doc.get('title', '')} <span hidden>{' '.join(names)}</span>"
+
+
+def split_and_enrich(site: Path, languages: dict[str, str], aliases: dict[str, list[str]] | None = None) -> dict[str, Path]:
     """Write ``site/search/search_index.json`` for the default language and ``site/<lang>/search/…``
     for each other one; ``languages`` maps a locale to its lunr language. Safe to run twice."""
     combined_path = site / "search" / "search_index.json"
@@ -72,6 +80,7 @@ def split_and_enrich(site: Path, languages: dict[str, str]) -> dict[str, Path]:
         buckets[lang].append(doc)
     written = {}
     for lang, docs in buckets.items():
+        add_aliases(docs, aliases or {})
         enrich(docs)
         config = {**combined["config"], "lang": [languages[lang]], MARK: True}
         path = combined_path if lang == "en" else site / lang / "search" / "search_index.json"

@@ -4,6 +4,8 @@ both the generator and the site, and ``build_pages.py`` works without MkDocs."""
 from __future__ import annotations
 
 import tomllib
+
+import yaml
 from urllib.parse import urlencode
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ class Settings:
     data_dir: str = "data"
     docs_dir: str = "docs"
     translation_threshold: float = 100.0
+    site_url: str = "http://127.0.0.1:8000/"
 
     @property
     def data_path(self) -> Path:
@@ -39,10 +42,21 @@ class Settings:
         return f"{self.repository}/issues/new?{query}"
 
 
+def _site_url(root: Path) -> str:
+    """The published address, from mkdocs.yml, so that permanent links have one source."""
+    try:
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    url = str(config.get("site_url") or "http://127.0.0.1:8000/")
+    return url if url.endswith("/") else url + "/"
+
+
 def load_settings(root: Path) -> Settings:
     pyproject = root / "pyproject.toml"
     table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("aes-dossier", {}) if pyproject.exists() else {}
     return Settings(root=root, repository=table.get("repository", "https://github.com/aes-dossier/aes-dossier").rstrip("/"),
                     branch=table.get("branch", "main"), data_dir=table.get("data-dir", "data"),
                     docs_dir=table.get("docs-dir", "docs"),
-                    translation_threshold=float(table.get("translation-threshold", 100)))
+                    translation_threshold=float(table.get("translation-threshold", 100)),
+                    site_url=_site_url(root))

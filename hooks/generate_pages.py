@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from aes_dossier.errors import DataErrors
-from aes_dossier.generate import NAV_FILE, generate
+from aes_dossier.generate import ALIASES_FILE, NAV_FILE, generate
 from aes_dossier.output import write_files
 from aes_dossier.search_index import rebase_search, split_and_enrich
 from aes_dossier.settings import load_settings
@@ -53,8 +53,10 @@ def on_post_page(output, page, config, **kwargs):
 @event_priority(-200)  # after mkdocs-static-i18n has built every edition
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
+    aliases_file = Path(config.docs_dir) / ALIASES_FILE
+    aliases = json.loads(aliases_file.read_text(encoding="utf-8")) if aliases_file.exists() else {}
     if (site / "search" / "search_index.json").exists():
-        split_and_enrich(site, {"en": "en", **{locale: locale for locale in _other_locales(config)}})
+        split_and_enrich(site, {"en": "en", **{locale: locale for locale in _other_locales(config)}}, aliases)
 
 
 def _other_locales(config) -> list[str]:
