@@ -117,6 +117,7 @@ def load_dossier(data_dir: Path, display_root: Path | None = None) -> Dossier:
         _check_parent_cycles(records, origins, errors)
     if not errors:
         _check_every_source_is_cited(records, origins, errors)
+        _check_former_ids(records, origins, errors)
     if errors:
         raise DataErrors(errors)
     for collection in records:
@@ -342,6 +343,22 @@ def _check_every_source_is_cited(records: dict[str, dict[str, Any]], origins: di
         if source_id not in cited:
             errors.append(origins[("sources", source_id)].error(source_id, ("id",), "no record cites this source",
                                                                  "cite it from the records it supports, or delete it"))
+
+
+def _check_former_ids(records: dict[str, dict[str, Any]], origins: dict[RecordKey, Origin], errors: list[DataError]) -> None:
+    """An old id redirects to one record, and never hides a current one."""
+    for collection, values in records.items():
+        seen: dict[str, str] = {}
+        for record in values.values():
+            for index, old in enumerate(getattr(record, "former_ids", [])):
+                origin = origins[(collection, record.id)]
+                if old in values:
+                    errors.append(origin.error(record.id, ("former_ids", index), f"'{old}' is the id of a current {collection} record",
+                                               "a former id must not be in use"))
+                elif old in seen:
+                    errors.append(origin.error(record.id, ("former_ids", index), f"'{old}' is also a former id of '{seen[old]}'",
+                                               "each old address can redirect to one record only"))
+                seen[old] = record.id
 
 
 def _check_parent_cycles(records: dict[str, dict[str, Any]], origins: dict[RecordKey, Origin], errors: list[DataError]) -> None:

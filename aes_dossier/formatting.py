@@ -46,8 +46,8 @@ def _date_fields(model: type[BaseModel]) -> set[str]:
 
 def key_order(model: type[BaseModel]) -> list[str]:
     """The contract's field order, with the id first and the note and sources last."""
-    fields = [name for name in model.model_fields if name not in ("id", "note", "sources")]
-    return (["id"] if "id" in model.model_fields else []) + fields + [
+    fields = [name for name in model.model_fields if name not in ("id", "former_ids", "note", "sources")]
+    return [name for name in ("id", "former_ids") if name in model.model_fields] + fields + [
         name for name in ("note", "sources") if name in model.model_fields]
 
 

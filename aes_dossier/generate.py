@@ -6,12 +6,30 @@ import json
 
 from .dossier import Dossier, load_dossier
 from .history import data_file_dates
+from .export import api_files, feed_files
 from .pages import record_path, render_site
 from .settings import Settings
 from .text import LANGUAGES
 
 NAV_FILE = ".nav.json"
 ALIASES_FILE = ".search-aliases.json"
+
+
+def redirect_files(dossier: Dossier) -> dict[str, str]:
+    """A small page at each former address of a renamed record, sending readers to the new one."""
+    files = {}
+    for collection, records in dossier.records.items():
+        for record in records.values():
+            for old_id in getattr(record, "former_ids", []):
+                new_path = record_path(dossier, (collection, record.id)).split("#")[0]
+                old_dir = new_path.rsplit("/", 1)[0] + "/" + old_id if "/" in new_path else old_id
+                target = "../" + new_path.rsplit("/", 1)[-1][:-3] + "/"
+                files[f"{old_dir}/index.html"] = (
+                    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Moved</title>"
+                    f"<link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\">"
+                    f"<meta name=\"robots\" content=\"noindex\"></head><body><p>This page has moved to <a href=\"{target}\">{target}</a>.</p>"
+                    "</body></html>\n")
+    return files
 
 
 def search_aliases(dossier: Dossier) -> dict[str, list[str]]:
@@ -45,6 +63,9 @@ def generate(settings: Settings, dossier: Dossier | None = None) -> dict[str, st
     for lang in LANGUAGES:
         pages, navs[lang] = render_site(dossier, settings, dates, lang)
         files.update(pages)
+    files.update(api_files(dossier))
+    files.update(feed_files(dossier, settings.site_url))
+    files.update(redirect_files(dossier))
     files[NAV_FILE] = json.dumps(navs, ensure_ascii=False, indent=1) + "\n"
     files[ALIASES_FILE] = json.dumps(search_aliases(dossier), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     return files

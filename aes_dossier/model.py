@@ -178,6 +178,8 @@ class Record(Contract):
     id: Slug = Field(description="Stable identifier, used in URLs and references. Never change it once published.")
     sources: SourceRefs = ref("sources", required=True, min_length=1, description="Ids of the source records that support this record (at least one).")
     note: Text | None = Field(default=None, description="An editor's note shown to readers: caveats, what is unverified.")
+    former_ids: list[Slug] = Field(default_factory=list,
+                                   description="Ids this record had before: their old addresses redirect to its page.")
 
 
 class OtherName(Contract):

@@ -18,6 +18,9 @@ from markupsafe import Markup
 
 from .citation import Citation, fence
 from .dossier import Dossier, RecordKey
+from .jsonld import entity, event_entity, page_jsonld
+from .export import CSV_COLLECTIONS, SCHEMA_VERSION
+from .model import COLLECTIONS
 from .graphics import KIND_ORDER, events_chart, member_map
 from .i18n import KIND_LABELS, UI
 from .model import Event, Source
@@ -99,7 +102,8 @@ def plan_pages(dossier: Dossier) -> list[Page]:
                       data_files=files["discrepancies"], edit_target="data/discrepancies"))
     pages.append(Page("glossary.md", "glossary.md.j2", lambda lang: UI[lang]["glossary"],
                       data_files=files["glossary"], edit_target="data/glossary"))
-    printable = [p for p in pages if p.template not in ("home.md.j2", "timeline.md.j2", "people.md.j2", "organisations.md.j2")]
+    pages.append(Page("data.md", "data.md.j2", lambda lang: UI[lang]["data_title"], data_files=(), edit_target="aes_dossier"))
+    printable = [p for p in pages if p.template not in ("home.md.j2", "timeline.md.j2", "people.md.j2", "organisations.md.j2", "data.md.j2")]
     pages.append(Page("print.md", "print.md.j2", lambda lang: UI[lang]["print_title"], context={"parts": printable},
                       data_files=_all_files(files), edit_target="data"))
     pages.append(Page("sources/index.md", "sources.md.j2", lambda lang: UI[lang]["sources"],
@@ -180,6 +184,7 @@ class Renderer:
         if page.description:
             front["description"] = page.description(lang)
         front_matter = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
+        front_matter += f"jsonld: {json.dumps(self._jsonld(page, title), ensure_ascii=False)}\n"
         if page.template == "print.md.j2":  # the same text as every other page: keep it out of search
             front_matter += "search:\n  exclude: true\n"
         elif page.search_boost is not None:
@@ -270,6 +275,10 @@ class Renderer:
                                                    if e.kind == "coup"), None) for s in states}
             context["left"] = {s.id: sorted((m for m in d["memberships"].values() if m.member == s.id and m.end),
                                             key=lambda m: m.end) for s in states}
+        elif page.template == "data.md.j2":
+            context["collections"] = list(COLLECTIONS.items())
+            context["csv_collections"] = CSV_COLLECTIONS
+            context["schema_version"] = SCHEMA_VERSION
         elif page.template == "year.md.j2":
             context["year_events"] = [e for e in d.events_sorted() if e.date[:4] == page.context["year"]]
         elif page.template == "people.md.j2":
@@ -324,6 +333,28 @@ class Renderer:
     def _updated(self, page: Page) -> str:
         last = self._last_change(page)
         return format_partial_date(last, self.lang) if last else ""
+
+    def absolute_url(self, target: str) -> str:
+        """The published address of a docs path (with its anchor), in this renderer's language."""
+        path, _, anchor = target.partition("#")
+        base = path[:-3]
+        url_path = base[: -len("index")] if base == "index" or base.endswith("/index") else base + "/"
+        prefix = "" if self.lang == DEFAULT_LANGUAGE else f"{self.lang}/"
+        return f"{self.settings.site_url}{prefix}{url_path}" + (f"#{anchor}" if anchor else "")
+
+    def _jsonld(self, page: Page, title: str) -> str:
+        def url(key: RecordKey) -> str:
+            return self.absolute_url(record_path(self.dossier, key))
+        key = page.context.get("key")
+        main = []
+        if key:
+            found = entity(self.dossier, key, self.lang, url)
+            if found:
+                main.append(found)
+        elif page.template == "year.md.j2":
+            main = [event_entity(e, self.lang, url(("events", e.id))) for e in self.dossier.events_sorted()
+                    if e.date[:4] == page.context["year"]]
+        return page_jsonld(self.absolute_url(page.path), title, self.lang, self._last_change(page), main)
 
     def _citation(self, page: Page) -> Citation:
         base = page.path[:-3]
@@ -438,6 +469,7 @@ def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
         {ui["discrepancies"]: "discrepancies.md"},
         {ui["glossary"]: "glossary.md"},
         {ui["sources"]: entries("sources")},
+        {ui["data_title"]: "data.md"},
         {ui["about"]: "about.md"},
         {ui["print_title"]: "print.md"},
     ]

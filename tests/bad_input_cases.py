@@ -119,7 +119,7 @@ CASES: list[Case] = [
     Case("unknown field with near miss", {G: term(extra="  definiton: {en: x}\n")},
          "data/glossary/extra.yaml:6:3: junta.definiton: unknown field 'definiton' (hint: did you mean 'definition'?)"),
     Case("unknown field without near miss", {G: term(extra="  colour: red\n")},
-         "data/glossary/extra.yaml:6:3: junta.colour: unknown field 'colour' (hint: allowed fields here: id, sources, note, term, aliases, definition)"),
+         "data/glossary/extra.yaml:6:3: junta.colour: unknown field 'colour' (hint: allowed fields here: id, sources, note, former_ids, term, aliases, definition)"),
     Case("unknown language", {G: term(extra="").replace("term: {en: Junta, fr: Junte}", "term: {en: Junta, de: Junta}")},
          "data/glossary/extra.yaml:2:21: junta.term.de: unknown field 'de' (hint: allowed fields here: en, fr)"),
     Case("missing required field", {E: event().replace("  kind: summit\n", "")},

@@ -71,7 +71,7 @@ def test_a_removed_record_loses_its_page_but_hand_written_pages_stay(project: Pa
     glossary.write_text(original_glossary)
     result = run_build_pages(project)
     assert result.returncode == 0, result.stderr
-    assert "2 removed" in result.stdout  # the English page and its French twin
+    assert "3 removed" in result.stdout  # the English page, its French twin and its API record
     assert not (project / "docs" / "sources" / "s9.md").exists()
     assert (project / "docs" / "about.md").exists()
     assert (project / "docs" / "assets" / "dossier.css").exists()

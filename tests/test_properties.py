@@ -24,7 +24,7 @@ LOCATED = re.compile(r"^data/[^:]+:\d+:\d+: \S.*: .+")
 SETTINGS = load_settings(ROOT)
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 ALLOWED_TAGS = {"p", "h1", "h2", "h3", "a", "sup", "em", "strong", "hr", "ul", "li", "table", "thead", "tbody", "tr",
-                "th", "td", "div", "code", "blockquote", "ol"}
+                "th", "td", "div", "code", "blockquote", "ol", "details", "summary", "pre"}
 PROFILE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                           HealthCheck.too_slow])
 
