@@ -52,19 +52,25 @@ def test_a_country_name_finds_the_state_among_the_first_two(page: Page, site_url
     assert any(links.nth(i).get_attribute("href").split("?")[0].endswith("states/mali/") for i in range(2))
 
 
-def test_the_timeline_filters_by_country_and_type_and_puts_the_state_in_the_address(page: Page, site_url: str):
-    page.goto(site_url + "timeline/")
+EDITIONS = pytest.mark.parametrize("edition", ["", "fr/"], ids=["en", "fr"])
+
+
+@EDITIONS
+def test_the_timeline_filters_by_country_and_type_and_puts_the_state_in_the_address(page: Page, site_url: str, edition):
+    page.goto(site_url + edition + "timeline/")
     page.select_option("select[name=country]", "niger")
     page.select_option("select[name=kind]", "coup")
     visible = page.locator(".dossier-event:visible")
     expect(visible).to_have_count(2)
     expect(visible.first).to_contain_text("Bazoum")
+    expect(page.locator("html")).to_have_attribute("lang", edition[:2] or "en")
     assert "country=niger" in page.url and "kind=coup" in page.url
     expect(page.locator("#timeline-count")).to_have_text("2")
 
 
-def test_a_shared_filtered_timeline_opens_filtered(page: Page, site_url: str):
-    page.goto(site_url + "timeline/?year=2023&country=mali")
+@EDITIONS
+def test_a_shared_filtered_timeline_opens_filtered(page: Page, site_url: str, edition):
+    page.goto(site_url + edition + "timeline/?year=2023&country=mali")
     dossier = load_dossier(ROOT / "data", ROOT)
     expected = [e for e in dossier.events_sorted() if e.date.startswith("2023") and "mali" in e.countries]
     expect(page.locator(".dossier-event:visible")).to_have_count(len(expected))
@@ -93,57 +99,64 @@ def test_without_javascript_the_whole_timeline_reads_in_order(browser: Browser, 
     context.close()
 
 
-def test_the_comparison_table_matches_the_data(page: Page, site_url: str):
+@EDITIONS
+def test_the_comparison_table_matches_the_data(page: Page, site_url: str, edition):
     dossier = load_dossier(ROOT / "data", ROOT)
-    page.goto(site_url + "states/")
+    lang = edition[:2] or "en"
+    page.goto(site_url + edition + "states/")
     table = page.locator("table").first
     for state in dossier["states"].values():
-        expect(table).to_contain_text(state.capital.en)
-        expect(table).to_contain_text(f"{format_number(state.area_km2, 'en')} km²")
+        expect(table).to_contain_text(getattr(state.capital, lang) or state.capital.en)
+        expect(table).to_contain_text(f"{format_number(state.area_km2, lang)} km²")
         expect(table).to_contain_text(f"{state.iso_alpha2} / {state.iso_alpha3}")
         leader = dossier["people"][state.leader].name
         expect(table).to_contain_text(leader)
 
 
-def test_the_map_and_the_chart_have_text_alternatives(page: Page, site_url: str):
-    page.goto(site_url + "states/")
+@EDITIONS
+def test_the_map_and_the_chart_have_text_alternatives(page: Page, site_url: str, edition):
+    page.goto(site_url + edition + "states/")
     figure = page.locator("svg.dossier-map")
     expect(figure).to_have_attribute("role", "img")
-    expect(figure.locator("#map-title")).to_have_text("The three member states of the AES")
+    expect(figure.locator("#map-title")).to_have_text(
+        "Les trois États membres de l'AES" if edition else "The three member states of the AES")
     assert figure.locator("path.dossier-map-member").count() == 3
-    page.goto(site_url + "timeline/")
+    page.goto(site_url + edition + "timeline/")
     chart = page.locator("svg.dossier-chart")
     expect(chart).to_have_attribute("role", "img")
     assert chart.locator("desc").text_content()
     expect(page.locator("details.dossier-data-table table")).to_have_count(1)
 
 
-def test_the_print_view_hides_navigation_and_shows_link_addresses(page: Page, site_url: str):
-    page.goto(site_url + "print/")
+@EDITIONS
+def test_the_print_view_hides_navigation_and_shows_link_addresses(page: Page, site_url: str, edition):
+    page.goto(site_url + edition + "print/")
     page.emulate_media(media="print")
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
     after = page.evaluate("""() => { const a = document.querySelector('.md-content a[href^="http"]');
                                    return getComputedStyle(a, '::after').content; }""")
     assert "http" in after
-    expect(page.locator("h1")).to_contain_text("The whole dossier")
+    expect(page.locator("h1")).to_contain_text("Le dossier complet" if edition else "The whole dossier")
     expect(page.locator(".dossier-source").first).to_be_visible()
 
 
-def test_cite_this_page_gives_correct_citations_and_copies_them(browser: Browser, site_url: str):
+@EDITIONS
+def test_cite_this_page_gives_correct_citations_and_copies_them(browser: Browser, site_url: str, edition):
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(site_url + "people/assimi-goita/")
+    page.goto(site_url + edition + "people/assimi-goita/")
     page.locator("details.dossier-cite summary").click()
     blocks = page.locator("details.dossier-cite pre code")
     csl = json.loads(blocks.nth(2).inner_text())
-    assert csl[0]["title"] == "Assimi Goïta" and csl[0]["URL"].endswith("/people/assimi-goita/")
+    assert csl[0]["title"] == "Assimi Goïta" and csl[0]["URL"].endswith(f"/{edition}people/assimi-goita/")
     assert re.match(r"\d{4}", str(csl[0]["issued"]["date-parts"][0][0]))
     bibtex = blocks.nth(1).inner_text()
-    assert bibtex.startswith("@misc{aes-dossier-people-assimi-goita,") and "title = {Assimi Goïta}" in bibtex
+    key = "aes-dossier-people-assimi-goita" + ("-fr" if edition else "")
+    assert bibtex.startswith("@misc{" + key + ",") and "title = {Assimi Goïta}" in bibtex
     page.locator('details.dossier-cite button[data-md-type="copy"]').nth(1).click()
-    assert page.evaluate("navigator.clipboard.readText()").startswith("@misc{aes-dossier-people-assimi-goita")
+    assert page.evaluate("navigator.clipboard.readText()").startswith("@misc{" + key)
     context.close()
 
 
