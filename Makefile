@@ -32,8 +32,14 @@ check: install
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
 
-test: install browser
+# Node tools of the quality gates (Nu HTML Checker, axe-core, linkinator), pinned by package-lock.json.
+node_modules/.installed: package-lock.json
+	CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund
+	touch $@
+
+test: install browser node_modules/.installed
 	$(BIN)/python -m pytest
 
 clean:
