@@ -18,15 +18,13 @@ from markupsafe import Markup
 
 from .citation import Citation, fence
 from .dossier import Dossier, RecordKey
-from .jsonld import entity, event_entity, page_jsonld
 from .export import CSV_COLLECTIONS, SCHEMA_VERSION
-from .model import COLLECTIONS
 from .graphics import KIND_ORDER, events_chart, member_map
 from .i18n import KIND_LABELS, UI
-from .model import Event, Source
+from .jsonld import entity, event_entity, page_jsonld
+from .model import COLLECTIONS, Event, Source, Text
 from .settings import Settings
-from .model import Text
-from .text import (escape_attribute, escape_markdown, format_number, format_partial_date, format_span, is_translated, pick,
+from .text import (escape_attribute, escape_markdown, fold, format_number, format_partial_date, format_span, is_translated, pick,
                    render_prose)
 
 LATEST_EVENTS = 6
@@ -398,12 +396,8 @@ def _demote(body: str) -> str:
     return "\n".join("#" + line if line.startswith("#") else line for line in body.splitlines())
 
 
-def sort_text(text: str) -> str:
-    """Sort key that files É with E (accent-blind, case-blind), as readers of both languages expect."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+sort_text = fold
+"""Sort key that files É with E (accent-blind, case-blind), as readers of both languages expect."""
 
 
 def _source_order(source_id: str) -> tuple[int, str]:

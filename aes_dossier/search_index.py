@@ -14,19 +14,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from .text import fold
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 MARK = "aes_dossier"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'États' -> 'etats'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _plain_text(html: str) -> str:

@@ -8,6 +8,7 @@ would start a heading in the data reaches the reader as the characters they type
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from babel.dates import format_date
@@ -65,6 +66,13 @@ def render_prose(value: Any) -> Markup:
 def escape_attribute(value: Any) -> str:
     """Text safe inside a double-quoted HTML attribute."""
     return "".join(_ENTITIES.get(char, char) for char in " ".join(str(value).split()))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ('États' -> 'etats'): how search matches and how lists sort,
+    so that É files with E in both languages."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def pick(text: Any, lang: str) -> str:
