@@ -103,3 +103,22 @@ def rebase_search(html: str, page_url: str, lang: str) -> str:
         return match.group(1) + json.dumps(config) + match.group(3)
 
     return re.sub(r'(<script id="__config" type="application/json">)(.*?)(</script>)', replace, html, count=1, flags=re.S)
+
+
+def prune_assets(site: Path, languages: set[str]) -> list[Path]:
+    """Delete what no page of this site loads: source maps, and lunr language files other than
+    the site's own languages (Material only loads ``lunr.<lang>`` for the index's languages)."""
+    keep = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"} | {f"lunr.{lang}.min.js" for lang in languages}
+    removed = [path for path in (site / "assets").rglob("*.map")]
+    lunr = site / "assets" / "javascripts" / "lunr"
+    if lunr.is_dir():
+        removed += [path for path in (lunr / "min").glob("lunr.*.min.js") if path.name not in keep]
+        removed += [path for path in (lunr / "tinyseg.js", lunr / "wordcut.js") if path.exists()]
+    for path in removed:
+        path.unlink()
+    for path in [*(site / "assets").rglob("*.js"), *(site / "assets").rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        stripped = re.sub(r"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$", "\n", text)
+        if stripped != text:
+            path.write_text(stripped, encoding="utf-8")
+    return removed

@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 from aes_dossier.errors import DataErrors
 from aes_dossier.generate import ALIASES_FILE, NAV_FILE, generate
 from aes_dossier.output import write_files
-from aes_dossier.search_index import rebase_search, split_and_enrich
+from aes_dossier.search_index import prune_assets, rebase_search, split_and_enrich
 from aes_dossier.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.generate_pages")
@@ -57,6 +57,7 @@ def on_post_build(config, **kwargs):
     aliases = json.loads(aliases_file.read_text(encoding="utf-8")) if aliases_file.exists() else {}
     if (site / "search" / "search_index.json").exists():
         split_and_enrich(site, {"en": "en", **{locale: locale for locale in _other_locales(config)}}, aliases)
+    prune_assets(site, {"en", *_other_locales(config)})
 
 
 def _other_locales(config) -> list[str]:

@@ -92,3 +92,34 @@ def test_no_internal_link_or_anchor_is_broken(real_site: Path):
     broken = [f"{link['status']} {link['url']} (from {link.get('parent')})" for link in report["links"]
               if link["state"] == "BROKEN"]
     assert broken == [], "\n".join(broken[:30])
+
+
+BUDGETS_KB = {"html": 300, "print_html": 1300, "css": 160, "js": 160, "search_index": 1000}
+"""Page weight per page type. The printable whole dossier is the one page allowed to be large."""
+
+
+def test_pages_stay_within_their_weight_budget(real_site: Path):
+    too_big = []
+    for page in real_site.rglob("index.html"):
+        size = page.stat().st_size / 1024
+        budget = BUDGETS_KB["print_html"] if "print" in page.parts else BUDGETS_KB["html"]
+        if size > budget:
+            too_big.append(f"{page.relative_to(real_site)}: {size:.0f} KB > {budget} KB")
+    assert too_big == []
+
+
+def test_assets_and_search_indexes_stay_within_budget(real_site: Path):
+    css = sum(p.stat().st_size for p in (real_site / "assets" / "stylesheets").glob("*.css")) / 1024
+    css += (real_site / "assets" / "dossier.css").stat().st_size / 1024
+    js = sum(p.stat().st_size for p in (real_site / "assets" / "javascripts").glob("bundle.*.js")) / 1024
+    js += (real_site / "assets" / "timeline.js").stat().st_size / 1024
+    assert css <= BUDGETS_KB["css"] and js <= BUDGETS_KB["js"], (css, js)
+    for index in (real_site / "search" / "search_index.json", real_site / "fr" / "search" / "search_index.json"):
+        assert index.stat().st_size / 1024 <= BUDGETS_KB["search_index"], index
+
+
+def test_the_deployed_site_has_no_source_maps_or_unused_search_languages(real_site: Path):
+    assert list(real_site.rglob("*.map")) == []
+    lunr = {p.name for p in (real_site / "assets" / "javascripts" / "lunr" / "min").glob("*.js")}
+    assert lunr == {"lunr.fr.min.js", "lunr.multi.min.js", "lunr.stemmer.support.min.js"}
+    assert "sourceMappingURL" not in next((real_site / "assets" / "javascripts").glob("bundle.*.js")).read_text()
