@@ -22,7 +22,7 @@ from slugify import slugify
 
 from .errors import DataError, DataErrors
 from .load import LoadedFile, Path_, load_file
-from .model import COLLECTIONS, RESERVED_NAMES, SLUG_PATTERN, Article, Contract, Event, Instrument, Record, Source
+from .model import COLLECTIONS, RESERVED_NAMES, SLUG_PATTERN, date_fields, Article, Contract, Event, Instrument, Record, Source
 
 RecordKey = tuple[str, str]
 """(collection, id): a record anywhere in the dossier. Articles use the collection 'articles'."""
@@ -244,8 +244,7 @@ def _explain(item: dict[str, Any], model: type[BaseModel], loc: Path_) -> tuple[
 
 def _is_date_field(model: type[BaseModel], loc: Path_) -> bool:
     parent = _model_at(model, loc[:-1])
-    info = parent.model_fields.get(str(loc[-1])) if parent else None
-    return bool(info and "YYYY" in (info.description or "") or (info and "date" in str(loc[-1])))
+    return parent is not None and str(loc[-1]) in date_fields(parent)
 
 
 def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:

@@ -19,9 +19,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from .dates import DATE_PATTERN
 from .dossier import _model_at
-from .model import COLLECTIONS
+from .model import COLLECTIONS, date_fields
 
 WIDTH = 1_000_000
 
@@ -37,11 +36,6 @@ def _yaml() -> YAML:
 
 def schema_comment(collection: str) -> str:
     return f"# yaml-language-server: $schema=../../schema/{collection}.json"
-
-
-def _date_fields(model: type[BaseModel]) -> set[str]:
-    """Fields typed ``Date`` (recognised by the date pattern they carry)."""
-    return {name for name, info in model.model_fields.items() if DATE_PATTERN in repr(info.annotation) + repr(info.metadata)}
 
 
 def key_order(model: type[BaseModel]) -> list[str]:
@@ -67,7 +61,7 @@ def _canonical(node: Any, model: type[BaseModel] | None) -> Any:
                     node[key] = value
                     if key in comments:
                         node.ca.items[key] = comments[key]
-            dates = _date_fields(model)
+            dates = date_fields(model)
             for key in list(node.keys()):
                 value = node[key]
                 if key in dates and isinstance(value, str):

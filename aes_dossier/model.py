@@ -498,6 +498,11 @@ def _check_order(start: str | None, end: str | None, field: str) -> None:
         raise ValueError(f"{field} {end} is before the start {start}")
 
 
+def date_fields(model: type[BaseModel]) -> set[str]:
+    """The fields of ``model`` typed ``Date`` (they carry the date pattern)."""
+    return {name for name, info in model.model_fields.items() if DATE_PATTERN in repr(info.annotation) + repr(info.metadata)}
+
+
 COLLECTIONS: dict[str, type[Contract]] = {
     "sources": Source,
     "organisations": Organisation,
