@@ -7,7 +7,7 @@ import json
 from .dossier import Dossier, load_dossier
 from .history import data_file_dates
 from .export import api_files, feed_files
-from .pages import record_path, render_site
+from .pages import directory_url, record_path, render_site
 from .settings import Settings
 from .text import LANGUAGES
 
@@ -47,10 +47,7 @@ def search_aliases(dossier: Dossier) -> dict[str, list[str]]:
                 if value is not None and not isinstance(value, str):
                     names += [value.en] + ([value.fr] if value.fr else [])
             names += [other.name for other in getattr(record, "other_names", [])]
-            path = record_path(dossier, (collection, record.id))
-            url = path.split("#")[0][:-3]
-            url = url[: -len("index")] if url.endswith("index") else url + "/"
-            aliases[url] = sorted(set(names))
+            aliases[directory_url(record_path(dossier, (collection, record.id)).split("#")[0])] = sorted(set(names))
     return aliases
 
 

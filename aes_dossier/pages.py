@@ -45,6 +45,12 @@ class Page:
     search_boost: float | None = None
 
 
+def directory_url(path: str) -> str:
+    """The site-relative address MkDocs gives a docs page: 'people/x.md' -> 'people/x/', 'index.md' -> ''."""
+    base = path[:-3]
+    return base[: -len("index")] if base == "index" or base.endswith("/index") else base + "/"
+
+
 def record_path(dossier: Dossier, key: RecordKey) -> str:
     """The page (and anchor) where a record is shown: the one place URLs are decided."""
     collection, record_id = key
@@ -335,10 +341,8 @@ class Renderer:
     def absolute_url(self, target: str) -> str:
         """The published address of a docs path (with its anchor), in this renderer's language."""
         path, _, anchor = target.partition("#")
-        base = path[:-3]
-        url_path = base[: -len("index")] if base == "index" or base.endswith("/index") else base + "/"
         prefix = "" if self.lang == DEFAULT_LANGUAGE else f"{self.lang}/"
-        return f"{self.settings.site_url}{prefix}{url_path}" + (f"#{anchor}" if anchor else "")
+        return f"{self.settings.site_url}{prefix}{directory_url(path)}" + (f"#{anchor}" if anchor else "")
 
     def _jsonld(self, page: Page, title: str) -> str:
         def url(key: RecordKey) -> str:
@@ -355,13 +359,9 @@ class Renderer:
         return page_jsonld(self.absolute_url(page.path), title, self.lang, self._last_change(page), main)
 
     def _citation(self, page: Page) -> Citation:
-        base = page.path[:-3]
-        url_path = base[: -len("index")] if base == "index" or base.endswith("/index") else base + "/"
-        if self.lang != DEFAULT_LANGUAGE:
-            url_path = f"{self.lang}/{url_path}"
         key = "aes-dossier-" + (page.path[:-3].replace("/", "-").removesuffix("-index") or "home")
         return Citation(key=key + ("" if self.lang == DEFAULT_LANGUAGE else f"-{self.lang}"), title=page.title(self.lang),
-                        site=UI[self.lang]["site_title"], url=self.settings.site_url + url_path.lstrip("/"),
+                        site=UI[self.lang]["site_title"], url=self.absolute_url(page.path),
                         updated=self._last_change(page), lang=self.lang)
 
     def _report_url(self, page: Page) -> str:
