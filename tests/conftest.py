@@ -22,6 +22,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "docs/about.md", "docs/about.fr.md", "docs/assets")
 
 
+PAGE_TYPES = {
+    "home": "", "state": "states/mali/", "compare": "states/", "charter": "instruments/liptako-gourma-charter/",
+    "article": "instruments/liptako-gourma-charter/charter-article-6/", "timeline": "timeline/",
+    "year": "timeline/2023/", "person": "people/assimi-goita/", "people": "people/", "organisation": "organisations/ecowas/",
+    "sources": "sources/", "source": "sources/s8/", "discrepancies": "discrepancies/", "glossary": "glossary/",
+    "data": "data/", "french": "fr/", "french-article": "fr/instruments/liptako-gourma-charter/charter-article-6/",
+}
+"""One page of each type, for the browser tests that look at every kind of page."""
+
+
 def make_project(target: Path, data: Path = FIXTURE_DATA) -> Path:
     """A copy of the project's site configuration around ``data``: what an editor's checkout holds."""
     target.mkdir(parents=True, exist_ok=True)

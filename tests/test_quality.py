@@ -11,19 +11,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from conftest import ROOT
+from conftest import PAGE_TYPES, ROOT
 
 NODE_MODULES = ROOT / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 FILTERS = ROOT / "quality" / "vnu-filters.txt"
-PAGE_TYPES = {
-    "home": "", "state": "states/mali/", "compare": "states/", "charter": "instruments/liptako-gourma-charter/",
-    "article": "instruments/liptako-gourma-charter/charter-article-6/", "timeline": "timeline/",
-    "year": "timeline/2023/", "person": "people/assimi-goita/", "people": "people/", "organisation": "organisations/ecowas/",
-    "sources": "sources/", "source": "sources/s8/", "discrepancies": "discrepancies/", "glossary": "glossary/",
-    "data": "data/", "french": "fr/", "french-article": "fr/instruments/liptako-gourma-charter/charter-article-6/",
-}
 
 
 def require(path: Path) -> Path:

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from aes_dossier.dossier import load_dossier
 from aes_dossier.text import format_number
-from conftest import ROOT
+from conftest import PAGE_TYPES, ROOT
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-results" / "screenshots"
@@ -160,13 +160,6 @@ def test_cite_this_page_gives_correct_citations_and_copies_them(browser: Browser
     context.close()
 
 
-PAGE_TYPES = {
-    "home": "", "state": "states/mali/", "compare": "states/", "charter": "instruments/liptako-gourma-charter/",
-    "article": "instruments/liptako-gourma-charter/charter-article-6/", "timeline": "timeline/",
-    "year": "timeline/2023/", "person": "people/assimi-goita/", "organisation": "organisations/ecowas/",
-    "sources": "sources/", "source": "sources/s8/", "discrepancies": "discrepancies/", "glossary": "glossary/",
-    "french": "fr/",
-}
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
