@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check install browser clean
+.PHONY: serve test build check check-site bench install browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,13 +34,23 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
 
-# Node tools of the quality gates (Nu HTML Checker, axe-core, linkinator), pinned by package-lock.json.
+# Node tools of the quality gates (Nu HTML Checker, axe-core, linkinator, Lighthouse), pinned by package-lock.json.
 node_modules/.installed: package-lock.json
 	CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund
 	touch $@
 
 test: install browser node_modules/.installed
 	$(BIN)/python -m pytest
+	$(MAKE) check-site
+
+# Every quality gate on the real site (vnu, axe, linkinator, Lighthouse, page weight), with a
+# summary table in test-results/quality.md; exits 1 if any gate fails. `--readme` updates README.md.
+check-site: install browser node_modules/.installed
+	$(BIN)/python -m quality $(QUALITY_ARGS)
+
+# Benchmarks at 1x, 10x and 100x the data (bench/run.py): writes bench/results.md and the README table.
+bench: install browser
+	$(BIN)/python -m bench.run --readme $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -51,6 +51,7 @@ class Dossier:
     articles: dict[str, tuple[Instrument, Article]]
     cited_by: dict[str, list[RecordKey]] = field(default_factory=dict)
     mentions: dict[RecordKey, list[RecordKey]] = field(default_factory=dict)
+    _sorted_events: list[Event] | None = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, collection: str) -> dict[str, Any]:
         return self.records[collection]
@@ -60,7 +61,10 @@ class Dossier:
         return self.records["sources"]
 
     def events_sorted(self) -> list[Event]:
-        return sorted(self.records["events"].values(), key=lambda e: (_date_key(e.date), e.id))
+        """Events in date order: sorted once, since every page that lists events asks for it."""
+        if self._sorted_events is None:
+            self._sorted_events = sorted(self.records["events"].values(), key=lambda e: (_date_key(e.date), e.id))
+        return self._sorted_events
 
     def data_file(self, key: RecordKey) -> str:
         return self.origins[key].file.path

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError
@@ -74,6 +74,29 @@ class _ComposeOnly(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _fast_compose(text: str) -> Node | None:
+    """The node tree through libyaml, for the common case of a clean file; None when the file
+    has an anchor, an alias or any error, so that the pure-Python composer above reports it with
+    its exact message and place. libyaml composes about ten times faster."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return None
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+                return None
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > 10 * MAX_DEPTH:  # let the slow path report it as the whole file's problem
+                    return None
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+        return yaml.compose(text, Loader=loader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
 def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[DataError]]:
     """Load one file; return its value, or the errors that stop it from being read."""
 
@@ -95,8 +118,10 @@ def load_file(path: Path, display: str) -> tuple[LoadedFile | None, list[DataErr
     for number, line_text in enumerate(text.splitlines(), start=1):
         if "\t" in line_text:
             return fail("tab character found", "indent with spaces, never tabs", number, line_text.index("\t") + 1)
+    node = _fast_compose(text)
     try:
-        node = yaml.compose(text, Loader=_ComposeOnly)
+        if node is None:
+            node = yaml.compose(text, Loader=_ComposeOnly)
     except _Refused as refused:
         return fail(refused.message, refused.hint, refused.line, refused.column)
     except RecursionError:
@@ -167,7 +192,7 @@ def _build(node: Node, path: Path_, loaded: LoadedFile, errors: list["_Problem"]
 
 def _scalar(node: ScalarNode, path: Path_, loaded: LoadedFile, errors: list["_Problem"]) -> Any:
     value = node.value
-    if node.style is not None:  # quoted or block scalar: always text
+    if node.style:  # quoted or block scalar: always text (libyaml marks plain scalars '' where PyYAML says None)
         return value
     tag = node.tag
     if tag == "tag:yaml.org,2002:timestamp":

@@ -72,6 +72,8 @@ def _safe_prose(value: str) -> str:
 def _not_reserved(value: str) -> str:
     if value in RESERVED_NAMES:
         raise ValueError(f"'{value}' is a reserved file name on Windows and cannot be an id")
+    if value == "index" or re.fullmatch(r"page-\d+", value):
+        raise ValueError(f"'{value}' is the name of a list page of the site and cannot be an id")
     return value
 
 

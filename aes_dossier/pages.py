@@ -7,6 +7,7 @@ rendered in memory first, so a failure leaves ``docs/`` untouched.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from collections import Counter, defaultdict
@@ -28,6 +29,14 @@ from .text import (escape_attribute, escape_markdown, fold, format_number, forma
                    render_prose)
 
 LATEST_EVENTS = 6
+LIST_RECENT = 100
+"""Events the timeline page lists when there are too many to list them all."""
+
+RELATED_LIMIT = 100
+"""Events a state's, person's or organisation's page lists (the latest); the timeline has them all."""
+
+MENTIONS_LIMIT = 200
+"""Links a page lists under "Mentioned in"; beyond, it says how many more there are."""
 
 
 @dataclass
@@ -43,6 +52,8 @@ class Page:
     description: Callable[[str], str] | None = None
     nav_title: Callable[[str], str] | None = None
     search_boost: float | None = None
+    weight: int = 1
+    """How many records the page shows: what the printable parts are packed by."""
 
 
 def directory_url(path: str) -> str:
@@ -60,12 +71,62 @@ def record_path(dossier: Dossier, key: RecordKey) -> str:
     if collection == "instruments":
         return f"instruments/{record_id}/index.md"
     if collection == "events":
-        return f"timeline/{dossier['events'][record_id].date[:4]}.md#{record_id}"
+        return f"{event_pages(dossier)[record_id]}#{record_id}"
     if collection in ("discrepancies", "glossary"):
         return f"{collection}.md#{record_id}"
     if collection == "memberships":
         return record_path(dossier, ("organisations", dossier["memberships"][record_id].organisation))
     return f"{collection}/{record_id}.md"
+
+
+EVENTS_PER_PAGE = 50
+"""Events per page of a year: a busy year continues on timeline/YEAR/page-2/ and so on."""
+
+LIST_PAGE_SIZE = 300
+"""Rows per page of the people, organisations and sources lists."""
+
+TIMELINE_INLINE_LIMIT = 400
+"""Up to this many events the timeline page lists them all, with filters; beyond, it lists the
+latest and points to the years, so that the page stays light."""
+
+NAV_RECORD_LIMIT = 60
+"""A section lists each record in the navigation only up to this many; beyond, its list pages
+do (a navigation of thousands of links would be copied into every page of the section)."""
+
+
+def paged_paths(first: str, count: int, size: int) -> list[str]:
+    """The paths of a list cut into pages of ``size``: ``first``, then ``<folder>/page-N.md``."""
+    folder = first[: -len("/index.md")] if first.endswith("/index.md") else first[:-3]
+    pages = max(1, -(-count // size))
+    return [first] + [f"{folder}/page-{n}.md" for n in range(2, pages + 1)]
+
+
+def event_pages(dossier: Dossier) -> dict[str, str]:
+    """The timeline page that shows each event: its year's page, or that year's continuation."""
+    cached = getattr(dossier, "_event_pages", None)
+    if cached is None:
+        by_year: dict[str, list[Event]] = defaultdict(list)
+        for event in dossier.events_sorted():
+            by_year[event.date[:4]].append(event)
+        cached = {}
+        for year, events in by_year.items():
+            paths = paged_paths(f"timeline/{year}.md", len(events), EVENTS_PER_PAGE)
+            for number, event in enumerate(events):
+                cached[event.id] = paths[number // EVENTS_PER_PAGE]
+        object.__setattr__(dossier, "_event_pages", cached)
+    return cached
+
+
+def _list_pages(path: str, template: str, title: Callable[[str], str], items: int, size: int, **page_args: Any) -> list[Page]:
+    """One list, cut into pages; each page knows its slice and its neighbours, for the pager."""
+    paths = paged_paths(path, items, size)
+    pages = []
+    for number, page_path in enumerate(paths):
+        suffix = f" ({number + 1}/{len(paths)})" if number else ""
+        pages.append(Page(page_path, template, (lambda lang, n=suffix: title(lang) + n) if suffix else title,
+                          context={"slice": (number * size, (number + 1) * size), "pager": paths, "page_number": number},
+                          **page_args))
+    return pages
 
 
 def plan_pages(dossier: Dossier) -> list[Page]:
@@ -90,32 +151,73 @@ def plan_pages(dossier: Dossier) -> list[Page]:
     years = sorted({event.date[:4] for event in dossier["events"].values()})
     pages.append(Page("timeline/index.md", "timeline.md.j2", lambda lang: UI[lang]["timeline"],
                       context={"years": years}, data_files=files["events"], edit_target="data/events"))
+    events_by_year: dict[str, list[Event]] = defaultdict(list)
+    for event in dossier.events_sorted():
+        events_by_year[event.date[:4]].append(event)
     for year in years:
-        year_files = tuple(sorted({dossier.data_file(("events", e.id)) for e in dossier["events"].values() if e.date[:4] == year}))
-        pages.append(Page(f"timeline/{year}.md", "year.md.j2", lambda lang, y=year: f"{UI[lang]['timeline']}: {y}",
-                          context={"year": year, "years": years}, data_files=year_files,
-                          edit_target=year_files[0] if len(year_files) == 1 else "data/events"))
+        year_files = tuple(sorted({dossier.data_file(("events", e.id)) for e in events_by_year[year]}))
+        for page in _list_pages(f"timeline/{year}.md", "year.md.j2", lambda lang, y=year: f"{UI[lang]['timeline']}: {y}",
+                                len(events_by_year[year]), EVENTS_PER_PAGE, data_files=year_files,
+                                edit_target=year_files[0] if len(year_files) == 1 else "data/events"):
+            page.context.update(year=year, years=years)
+            start, end = page.context["slice"]
+            page.weight = len(events_by_year[year][start:end])
+            pages.append(page)
     for collection, template, index_title in (("people", "person.md.j2", "people"),
                                                ("organisations", "organisation.md.j2", "organisations")):
-        pages.append(Page(f"{collection}/index.md", f"{collection}.md.j2", lambda lang, t=index_title: UI[lang][t],
-                          data_files=files[collection], edit_target=f"data/{collection}"))
+        pages += _list_pages(f"{collection}/index.md", f"{collection}.md.j2", lambda lang, t=index_title: UI[lang][t],
+                             len(dossier[collection]), LIST_PAGE_SIZE, data_files=files[collection],
+                             edit_target=f"data/{collection}")
         for record in dossier[collection].values():
             pages.append(_record_page(dossier, (collection, record.id), template,
                                       lambda lang, r=record: pick(r.name, lang)))
     pages.append(Page("discrepancies.md", "discrepancies.md.j2", lambda lang: UI[lang]["discrepancies"],
-                      data_files=files["discrepancies"], edit_target="data/discrepancies"))
+                      data_files=files["discrepancies"], edit_target="data/discrepancies", weight=len(dossier["discrepancies"])))
     pages.append(Page("glossary.md", "glossary.md.j2", lambda lang: UI[lang]["glossary"],
-                      data_files=files["glossary"], edit_target="data/glossary"))
+                      data_files=files["glossary"], edit_target="data/glossary", weight=len(dossier["glossary"])))
     pages.append(Page("data.md", "data.md.j2", lambda lang: UI[lang]["data_title"], data_files=(), edit_target="aes_dossier"))
-    printable = [p for p in pages if p.template not in ("home.md.j2", "timeline.md.j2", "people.md.j2", "organisations.md.j2", "data.md.j2")]
-    pages.append(Page("print.md", "print.md.j2", lambda lang: UI[lang]["print_title"], context={"parts": printable},
-                      data_files=_all_files(files), edit_target="data"))
-    pages.append(Page("sources/index.md", "sources.md.j2", lambda lang: UI[lang]["sources"],
-                      data_files=files["sources"], edit_target="data/sources"))
+    pages += _print_pages(pages, files)
+    pages += _list_pages("sources/index.md", "sources.md.j2", lambda lang: UI[lang]["sources"], len(dossier.sources),
+                         LIST_PAGE_SIZE, data_files=files["sources"], edit_target="data/sources")
     for source in dossier.sources.values():
         pages.append(_record_page(dossier, ("sources", source.id), "source.md.j2",
                                   lambda lang, s=source: s.title))
     return pages
+
+
+PRINT_SECTIONS = {"states": "states", "instruments": "texts", "timeline": "timeline", "people": "people",
+                  "organisations": "organisations", "discrepancies.md": "discrepancies", "glossary.md": "glossary"}
+"""Which pages print, grouped by the part of the dossier they belong to (and its interface label)."""
+
+PRINT_PART_WEIGHT = 60
+"""Records per printable part. One part of 60 records stays far below the 300 KB page budget,
+however large the dossier grows; a single page shows more only when it is one record page."""
+
+
+def _print_pages(pages: list[Page], files: dict[str, tuple[str, ...]]) -> list[Page]:
+    """The dossier for printing: an index, then each section in parts of about PRINT_PART_WEIGHT records."""
+    sections: dict[str, list[Page]] = {}
+    for page in pages:
+        section = page.path.split("/")[0]
+        if section in PRINT_SECTIONS and page.template not in ("timeline.md.j2", "people.md.j2", "organisations.md.j2", "sources.md.j2"):
+            sections.setdefault(section, []).append(page)
+    parts: list[Page] = []
+    for section, members in sections.items():
+        chunks: list[list[Page]] = [[]]
+        for member in members:
+            if chunks[-1] and sum(p.weight for p in chunks[-1]) + member.weight > PRINT_PART_WEIGHT:
+                chunks.append([])
+            chunks[-1].append(member)
+        name = section.removesuffix(".md")
+        for number, chunk in enumerate(chunks, 1):
+            suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
+            parts.append(Page(f"print/{name}.md" if len(chunks) == 1 else f"print/{name}-{number}.md", "print.md.j2",
+                              lambda lang, s=section, x=suffix: UI[lang]["print_part"].format(section=UI[lang][PRINT_SECTIONS[s]]) + x,
+                              context={"parts": chunk},
+                              data_files=tuple(sorted({f for p in chunk for f in p.data_files})), edit_target="data"))
+    index = Page("print/index.md", "print_index.md.j2", lambda lang: UI[lang]["print_title"], context={"print_parts": parts},
+                 data_files=_all_files(files), edit_target="data")
+    return [index, *parts]
 
 
 SEARCH_BOOST = {"states": 12.0, "people": 4.0, "organisations": 3.0, "instruments": 3.0, "articles": 3.0, "sources": 0.3}
@@ -125,7 +227,7 @@ SEARCH_BOOST = {"states": 12.0, "people": 4.0, "organisations": 3.0, "instrument
 def _record_page(dossier: Dossier, key: RecordKey, template: str, title: Callable[[str], str]) -> Page:
     data_file = dossier.data_file(key)
     return Page(record_path(dossier, key), template, title, context={"key": key}, data_files=(data_file,),
-                edit_target=data_file, search_boost=SEARCH_BOOST.get(key[0]))
+                edit_target=data_file, search_boost=SEARCH_BOOST.get(key[0]), weight=1 + len(dossier.mentions.get(key, [])))
 
 
 def _files_by_collection(dossier: Dossier) -> dict[str, tuple[str, ...]]:
@@ -223,6 +325,7 @@ class Renderer:
             "events": self.dossier.events_sorted,
             "latest_events": lambda: self.dossier.events_sorted()[-LATEST_EVENTS:][::-1],
             "mentions": lambda key: self.dossier.mentions.get(key, []),
+            "mentions_limit": MENTIONS_LIMIT,
             "title_of": self.title_of,
             "citing": lambda source_id: self.dossier.cited_by.get(source_id, []),
             "ratification": lambda instrument, state_id: next((r for r in instrument.ratifications if r.state == state_id), None),
@@ -242,7 +345,8 @@ class Renderer:
         instruments = list(d["instruments"].values())
         context: dict[str, Any] = {
             "states": states, "instruments": instruments,
-            "related_events": self.related_events(key) if key else [],
+            "related_events": self.related_events(key)[-RELATED_LIMIT:] if key else [],
+            "related_total": len(self.related_events(key)) if key else 0,
             "related_discrepancies": [d["discrepancies"][other[1]] for other in d.mentions.get(key, []) if other[0] == "discrepancies"] if key else [],
         }
         if page.template == "home.md.j2":
@@ -263,13 +367,15 @@ class Renderer:
             context["ratifications"] = [(i, r) for i in instruments for r in i.ratifications if r.state == key[1]]
             context["leaders"] = sorted(((person, post) for person in d["people"].values() for post in person.posts
                                          if post.organisation == key[1]), key=lambda pair: (pair[1].start or "", pair[0].id))
-            context["coups"] = [e for e in context["related_events"] if e.kind == "coup"]
-            context["withdrawals"] = [e for e in context["related_events"] if e.kind == "withdrawal"]
+            context["coups"] = [e for e in self.related_events(key) if e.kind == "coup"]
+            context["withdrawals"] = [e for e in self.related_events(key) if e.kind == "withdrawal"]
         elif page.template == "timeline.md.j2":
             events = d.events_sorted()
             counts = Counter((e.date[:4], e.kind) for e in events)
             labels = KIND_LABELS[self.lang]
-            context["all_events"] = events
+            context["all_events"] = events if len(events) <= TIMELINE_INLINE_LIMIT else []
+            context["recent_events"] = events[-LIST_RECENT:][::-1]
+            context["event_count"] = len(events)
             context["chart_counts"] = counts
             context["chart_kinds"] = [k for k in KIND_ORDER if any(kind == k for _, kind in counts)]
             context["chart_svg"] = events_chart(counts, labels, UI[self.lang]["chart_title"], UI[self.lang]["chart_desc"])
@@ -284,17 +390,21 @@ class Renderer:
             context["csv_collections"] = CSV_COLLECTIONS
             context["schema_version"] = SCHEMA_VERSION
         elif page.template == "year.md.j2":
-            context["year_events"] = [e for e in d.events_sorted() if e.date[:4] == page.context["year"]]
+            start, end = page.context["slice"]
+            context["year_events"] = [e for e in d.events_sorted() if e.date[:4] == page.context["year"]][start:end]
         elif page.template == "people.md.j2":
-            context["people"] = sorted(d["people"].values(), key=lambda p: sort_text(p.sort_name or p.name))
+            start, end = page.context["slice"]
+            context["people"] = sorted(d["people"].values(), key=lambda p: sort_text(p.sort_name or p.name))[start:end]
         elif page.template == "organisations.md.j2":
-            context["organisations"] = sorted(d["organisations"].values(), key=lambda o: sort_text(pick(o.name, self.lang)))
+            start, end = page.context["slice"]
+            context["organisations"] = sorted(d["organisations"].values(), key=lambda o: sort_text(pick(o.name, self.lang)))[start:end]
         elif page.template == "discrepancies.md.j2":
             context["discrepancies"] = list(d["discrepancies"].values())
         elif page.template == "glossary.md.j2":
             context["terms"] = sorted(d["glossary"].values(), key=lambda g: sort_text(pick(g.term, self.lang)))
         elif page.template == "sources.md.j2":
-            context["sources"] = sorted(d.sources.values(), key=lambda s: _source_order(s.id))
+            start, end = page.context["slice"]
+            context["sources"] = sorted(d.sources.values(), key=lambda s: _source_order(s.id))[start:end]
         return context
 
     def map_svg(self) -> Markup:
@@ -405,6 +515,7 @@ def _source_order(source_id: str) -> tuple[int, str]:
     return (0 if source_id.startswith("seed") else 1, f"{int(digits or 0):06d}")
 
 
+@functools.lru_cache(maxsize=262144)
 def _relative(from_page: str, target: str) -> str:
     path, _, anchor = target.partition("#")
     relative = posixpath.relpath(path, posixpath.dirname(from_page) or ".") if path else ""
@@ -433,6 +544,30 @@ def render_site(dossier: Dossier, settings: Settings, dates: dict[str, str], lan
     return rendered, build_nav(dossier, pages, lang)
 
 
+def _is_continuation(path: str) -> bool:
+    return posixpath.basename(path).startswith("page-")
+
+
+def outside_nav(nav: list[Any]) -> list[str]:
+    """Gitignore-style patterns for the generated pages the navigation leaves out (MkDocs'
+    ``not_in_nav``): continuation pages, printable parts, and sections too long to list."""
+    listed: set[str] = set()
+
+    def walk(items: Any) -> None:
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str):
+                listed.add(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+    walk(nav)
+    patterns = ["/print/*.md", "/*/page-*.md", "/timeline/*/page-*.md"]
+    for section in ("people", "organisations", "sources"):
+        if not any(path.startswith(section + "/") and not path.endswith("index.md") for path in listed):
+            patterns.append(f"/{section}/*.md")
+    return patterns
+
+
 def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
     """The navigation tree, with titles, for ``mkdocs.yml`` (applied by the hook)."""
     ui = UI[lang]
@@ -441,7 +576,10 @@ def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
         by_prefix[page.path.split("/")[0] if "/" in page.path else page.path].append(page)
 
     def entries(prefix: str) -> list[Any]:
-        listed = sorted(by_prefix[prefix], key=lambda p: (not p.path.endswith("index.md"),))
+        listed = sorted((p for p in by_prefix[prefix] if not _is_continuation(p.path)),
+                        key=lambda p: (not p.path.endswith("index.md"),))
+        if len(listed) > NAV_RECORD_LIMIT:
+            listed = [p for p in listed if p.path.endswith("index.md")]
         return [p.path if p.path.endswith("index.md") else {p.title(lang): p.path} for p in listed]
 
     def org(org_id: str) -> list[Any]:
@@ -465,6 +603,6 @@ def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
         {ui["sources"]: entries("sources")},
         {ui["data_title"]: "data.md"},
         {ui["about"]: "about.md"},
-        {ui["print_title"]: "print.md"},
+        {ui["print_title"]: "print/index.md"},
     ]
     return nav

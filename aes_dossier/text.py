@@ -7,6 +7,7 @@ would start a heading in the data reaches the reader as the characters they type
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -22,7 +23,7 @@ LANGUAGES = ("en", "fr")
 # Python-Markdown's escapable characters, plus '|' for tables. '<', '>' and '&' become HTML
 # entities instead, since Markdown has no backslash escape for them.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def escape_markdown(value: Any) -> Markup:
@@ -32,7 +33,7 @@ def escape_markdown(value: Any) -> Markup:
     if value is None:
         return Markup("")
     text = re.sub(r"[ \t\r\n\f\v]+", " ", str(value))  # one line; keep spaces around markup and no-break spaces
-    text = "".join(_ENTITIES.get(char, char) for char in text)
+    text = text.translate(_ENTITIES)
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
@@ -88,6 +89,7 @@ def is_translated(text: Any, lang: str) -> bool:
     return text is None or isinstance(text, str) or lang == "en" or bool(getattr(text, lang, None))
 
 
+@functools.lru_cache(maxsize=65536)
 def format_partial_date(value: str | None, lang: str) -> str:
     """A date in the reader's language at the precision it was recorded: never an invented day."""
     if not value:

@@ -1,8 +1,8 @@
 """Measure the search index size and the time from opening the site to the first search result.
 
-    .venv/bin/python bench/search_latency.py [--site site] [--runs 5] [--query Goita]
+    .venv/bin/python -m bench.search_latency [--site site] [--runs 5] [--query Goita]
 
-Serves the built site on 127.0.0.1, opens it in Debian's Chromium with a query in the address
+Serves the built site on 127.0.0.1 as its host would (gzip), opens it in Debian's Chromium with a query in the address
 (?q=...), and reports the median and spread over several runs. It reports figures; it asserts
 nothing (times vary with the machine).
 """
@@ -10,43 +10,30 @@ nothing (times vary with the machine).
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import statistics
-import threading
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+from quality.config import CHROMIUM, CHROMIUM_ARGS
+from quality.server import serve
 
 
 def measure(site: Path, runs: int, query: str, edition: str) -> list[float]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{edition}?q={query}"
+    """Seconds from opening ``/{edition}?q={query}`` with a cold cache to the first result shown."""
     times = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for _ in range(runs):
-                context = browser.new_context()  # a cold cache each run, as a first visit
-                page = context.new_page()
-                start = time.perf_counter()
-                page.goto(url)
-                page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=60_000)
-                times.append(time.perf_counter() - start)
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base_url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            context = browser.new_context()  # a cold cache each run, as a first visit
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(f"{base_url}{edition}?q={query}")
+            page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=120_000)
+            times.append(time.perf_counter() - start)
+            context.close()
+        browser.close()
     return times
 
 

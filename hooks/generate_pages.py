@@ -9,32 +9,55 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
+import pathspec
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from aes_dossier.errors import DataErrors
 from aes_dossier.generate import ALIASES_FILE, NAV_FILE, generate
 from aes_dossier.output import write_files
+from aes_dossier.pages import outside_nav
 from aes_dossier.search_index import prune_assets, rebase_search, split_and_enrich
 from aes_dossier.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.generate_pages")
 
 
+_last: tuple[tuple, dict[str, str]] | None = None
+"""The last generation and the state of the data it came from. mkdocs-static-i18n runs
+``on_config`` again for each further language; with the data unchanged, that second pass (and
+any rebuild ``mkdocs serve`` starts for a change outside ``data/``) reuses it."""
+
+
+def _data_state(settings) -> tuple:
+    files = sorted(settings.data_path.rglob("*"))
+    return (str(settings.root), os.environ.get("SOURCE_DATE_EPOCH"),
+            tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files if path.is_file()))
+
+
 def on_config(config, **kwargs):
+    global _last
     root = Path(config.config_file_path).resolve().parent
     settings = load_settings(root)
-    try:
-        files = generate(settings)
-    except DataErrors as errors:
-        raise PluginError("the data has errors; no page was changed:\n" + errors.report()) from None
-    report = write_files(Path(config.docs_dir), files)
-    if report.written or report.removed:
-        log.info("dossier pages: %d written, %d removed", len(report.written), len(report.removed))
+    state = _data_state(settings)
+    if _last is not None and _last[0] == state:
+        files = _last[1]
+    else:
+        try:
+            files = generate(settings)
+        except DataErrors as errors:
+            _last = None
+            raise PluginError("the data has errors; no page was changed:\n" + errors.report()) from None
+        report = write_files(Path(config.docs_dir), files)
+        if report.written or report.removed:
+            log.info("dossier pages: %d written, %d removed", len(report.written), len(report.removed))
+        _last = (state, files)
     navs = json.loads(files[NAV_FILE])
     config.nav = navs["en"]
+    config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(navs["en"]))
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         for language in i18n.config.languages:

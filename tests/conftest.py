@@ -14,22 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from quality.config import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES  # noqa: F401 (shared with the tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "small" / "data"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "docs/about.md", "docs/about.fr.md", "docs/assets")
-
-
-PAGE_TYPES = {
-    "home": "", "state": "states/mali/", "compare": "states/", "charter": "instruments/liptako-gourma-charter/",
-    "article": "instruments/liptako-gourma-charter/charter-article-6/", "timeline": "timeline/",
-    "year": "timeline/2023/", "person": "people/assimi-goita/", "people": "people/", "organisation": "organisations/ecowas/",
-    "sources": "sources/", "source": "sources/s8/", "discrepancies": "discrepancies/", "glossary": "glossary/",
-    "data": "data/", "french": "fr/", "french-article": "fr/instruments/liptako-gourma-charter/charter-article-6/",
-}
-"""One page of each type, for the browser tests that look at every kind of page."""
 
 
 def make_project(target: Path, data: Path = FIXTURE_DATA) -> Path:

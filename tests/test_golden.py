@@ -7,6 +7,7 @@ diff of ``tests/golden/`` in the pull request.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     files = {name: data for name, data in snapshot(project / "docs").items() if name.endswith((".md", ".json"))
              and name not in ("about.md", "about.fr.md")}
     if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)  # pages that are no longer generated go too
         for name, data in files.items():
             (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / name).write_bytes(data)

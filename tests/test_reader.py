@@ -131,13 +131,15 @@ def test_the_map_and_the_chart_have_text_alternatives(page: Page, site_url: str,
 @EDITIONS
 def test_the_print_view_hides_navigation_and_shows_link_addresses(page: Page, site_url: str, edition):
     page.goto(site_url + edition + "print/")
+    expect(page.locator("h1")).to_contain_text("Le dossier complet" if edition else "The whole dossier")
+    page.locator(".md-content a[href*='people']").first.click()
     page.emulate_media(media="print")
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
     after = page.evaluate("""() => { const a = document.querySelector('.md-content a[href^="http"]');
                                    return getComputedStyle(a, '::after').content; }""")
     assert "http" in after
-    expect(page.locator("h1")).to_contain_text("Le dossier complet" if edition else "The whole dossier")
+    expect(page.locator("h1")).to_contain_text("Pour l'impression : Personnes" if edition else "For printing: People")
     expect(page.locator(".dossier-source").first).to_be_visible()
 
 

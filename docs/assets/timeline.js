@@ -1,6 +1,7 @@
 // Timeline filters: year, country and type; the state lives in the address (?year=&country=&kind=)
 // so that a filtered view can be shared. Without JavaScript the form stays hidden and every event
-// is listed in order.
+// is listed in order. An inline script right after the form shows it before the list is painted,
+// so revealing it does not shift the page (Lighthouse CLS); setUp shows it again if that did not run.
 (function () {
   "use strict";
   function setUp() {

@@ -1,0 +1,163 @@
+"""``make bench``: the dossier's costs at 1x, 10x and 100x the data, as a Markdown table.
+
+    .venv/bin/python -m bench.run [--sizes 1x 10x 100x] [--runs 3] [--big-runs 1] [--out bench/results.md] [--readme]
+
+For each size it writes a synthetic project (``bench/synth.py``, deterministic from a seed) and
+measures, as the median of several runs with its spread: ``build_pages.py`` (validation and
+generation into an empty ``docs/``) and ``mkdocs build`` (which also runs the hook), each with its
+peak memory; then pages, the largest HTML page, the site's size, the search indexes and the time
+from opening the site in Chromium to the first search result; and at 1x the time from saving a
+YAML edit to the page served by ``mkdocs serve``. It reports figures and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import edit_latency, search_latency
+from bench.synth import COPIES, copy_site_config, make_dossier
+from quality.report import replace_block
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "work"
+MEASURE = ("import json, resource, subprocess, sys, time; start = time.perf_counter(); "
+           "code = subprocess.run(sys.argv[2:], cwd=sys.argv[1], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode; "
+           "print(json.dumps({'seconds': time.perf_counter() - start, 'code': code, "
+           "'rss_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))")
+"""Each command runs under a fresh Python parent, so RUSAGE_CHILDREN's peak is that command's alone."""
+
+
+@dataclass
+class Sample:
+    seconds: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+
+    def add(self, measured: dict) -> None:
+        self.seconds.append(measured["seconds"])
+        self.rss_mb.append(measured["rss_mb"])
+
+
+def timed(cwd: Path, *command: str) -> dict:
+    result = subprocess.run([sys.executable, "-c", MEASURE, str(cwd), *command], capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    if measured["code"] != 0:
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}: {result.stderr[-2000:]}")
+    return measured
+
+
+def spread(values: list[float], unit: str, digits: int = 1) -> str:
+    median = statistics.median(values)
+    if len(values) == 1:
+        return f"{median:.{digits}f} {unit} (1 run)"
+    return f"{median:.{digits}f} {unit} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+
+
+def measure_size(size: str, runs: int, seed: int, search_runs: int, edit_runs: int) -> dict:
+    project = WORK / size
+    counts = make_dossier(project, COPIES[size], seed)
+    generation, build = Sample(), Sample()
+    for _ in range(runs):
+        shutil.rmtree(project / "docs")
+        copy_site_config(project)
+        generation.add(timed(project, sys.executable, str(ROOT / "build_pages.py"), "--root", str(project)))
+        shutil.rmtree(project / "site", ignore_errors=True)
+        build.add(timed(project, sys.executable, "-m", "mkdocs", "build", "--strict", "-q"))
+    site = project / "site"
+    html = [p for p in site.rglob("*.html")]
+    largest = max(html, key=lambda p: p.stat().st_size)
+    indexes = {name: (site / name / "search" / "search_index.json").stat().st_size / 1024 / 1024
+               for name in ("", "fr")}
+    row = {
+        "size": size, "copies": COPIES[size], "records": sum(counts.values()), "counts": counts,
+        "generation_s": generation.seconds, "generation_rss": generation.rss_mb,
+        "build_s": build.seconds, "build_rss": build.rss_mb,
+        "pages": sum(1 for p in html if p.name == "index.html"),
+        "largest_kb": largest.stat().st_size / 1024, "largest_page": largest.relative_to(site).as_posix(),
+        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024 / 1024,
+        "index_mb": indexes,
+        "search_s": search_latency.measure(site, search_runs, "Goita", "") if search_runs else [],
+        "edit_s": edit_latency.measure(project, edit_runs) if edit_runs else [],
+    }
+    return row
+
+
+def ratio(a: list[float], b: list[float]) -> str:
+    return f"{statistics.median(a) / statistics.median(b):.2f}"
+
+
+def table(rows: list[dict], stamp: str) -> str:
+    by = {row["size"]: row for row in rows}
+    lines = [f"Benchmarks, {stamp}. Median of the runs, with the range in brackets.", "",
+             "| Figure | " + " | ".join(row["size"] for row in rows) + " |",
+             "| --- |" + " ---: |" * len(rows)]
+
+    def add(label: str, cell) -> None:
+        lines.append(f"| {label} | " + " | ".join(cell(row) for row in rows) + " |")
+
+    add("records (events, people, organisations, sources)", lambda r: f"{r['records']:,} ({r['counts']['events']:,}, "
+        f"{r['counts']['people']:,}, {r['counts']['organisations']:,}, {r['counts']['sources']:,})")
+    add("`build_pages.py`: validation and generation", lambda r: spread(r["generation_s"], "s"))
+    add("`build_pages.py`: peak memory", lambda r: spread(r["generation_rss"], "MB", 0))
+    add("`mkdocs build --strict`", lambda r: spread(r["build_s"], "s"))
+    add("`mkdocs build`: peak memory", lambda r: spread(r["build_rss"], "MB", 0))
+    add("generation ÷ MkDocs build", lambda r: ratio(r["generation_s"], r["build_s"]))
+    add("pages (both languages)", lambda r: f"{r['pages']:,}")
+    add("largest HTML page", lambda r: f"{r['largest_kb']:.0f} KB (`{r['largest_page']}`)")
+    add("site size", lambda r: f"{r['site_mb']:.0f} MB")
+    add("search index, English / French", lambda r: f"{r['index_mb']['']:.1f} / {r['index_mb']['fr']:.1f} MB")
+    add("first search result in Chromium (`/?q=Goita`, cold cache)",
+        lambda r: spread(r["search_s"], "s", 2) if r["search_s"] else "not measured")
+    add("YAML edit to served page (`mkdocs serve`)", lambda r: spread(r["edit_s"], "s") if r["edit_s"] else "not measured")
+    lines += ["", "| Ratio | " + " | ".join(f"{b} ÷ {a}" for a, b in zip(rows, rows[1:])) + " |",
+              "| --- |" + " ---: |" * (len(rows) - 1)]
+    for label, key in (("records", "records"), ("`build_pages.py` time", "generation_s"), ("`mkdocs build` time", "build_s"),
+                       ("`mkdocs build` peak memory", "build_rss")):
+        cells = []
+        for a, b in zip(rows, rows[1:]):
+            x, y = (a[key], b[key]) if isinstance(a[key], list) else ([a[key]], [b[key]])
+            cells.append(ratio(y, x))
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", default=["1x", "10x", "100x"], choices=sorted(COPIES))
+    parser.add_argument("--runs", type=int, default=3, help="runs at 1x and 10x")
+    parser.add_argument("--big-runs", type=int, default=1, help="runs at 100x")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    parser.add_argument("--readme", action="store_true", help="also put the table into README.md")
+    args = parser.parse_args()
+    started = time.monotonic()
+    rows = []
+    for size in args.sizes:
+        print(f"bench: {size} …", file=sys.stderr, flush=True)
+        big = size == "100x"
+        rows.append(measure_size(size, args.big_runs if big else args.runs, args.seed,
+                                 search_runs=1 if big else 3, edit_runs=3 if size == "1x" else 0))
+        (WORK / "rows.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    stamp = (f"{datetime.date.today().isoformat()}, {platform.machine()} with {os.cpu_count()} cores, "
+             f"Python {platform.python_version()}; `make bench` took {(time.monotonic() - started) / 60:.0f} min")
+    text = table(rows, stamp)
+    print(text)
+    args.out.write_text(text + "\n", encoding="utf-8")
+    if args.readme:
+        readme = ROOT / "README.md"
+        readme.write_text(replace_block(readme.read_text(encoding="utf-8"), "bench", text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
