@@ -356,13 +356,13 @@ class Renderer:
             context["charter"] = next((i for i in instruments if i.kind == "charter"), None)
             context["treaty"] = next((i for i in instruments if i.kind == "treaty"), None)
         elif page.template == "organisation.md.j2":
-            memberships = list(d["memberships"].values())
+            by_organisation, by_member, organs = self._membership_index
             context["members"] = [{"record": m, "member_key": (self.collection_of(m.member), m.member)}
-                                  for m in sorted(memberships, key=lambda m: (m.start or "", m.member)) if m.organisation == key[1]]
-            context["memberships"] = sorted((m for m in memberships if m.member == key[1]), key=lambda m: (m.start or "", m.organisation))
-            context["organs"] = [o for o in d["organisations"].values() if o.parent == key[1]]
+                                  for m in sorted(by_organisation.get(key[1], []), key=lambda m: (m.start or "", m.member))]
+            context["memberships"] = sorted(by_member.get(key[1], []), key=lambda m: (m.start or "", m.organisation))
+            context["organs"] = organs.get(key[1], [])
         elif page.template == "state.md.j2":
-            context["memberships"] = sorted((m for m in d["memberships"].values() if m.member == key[1]),
+            context["memberships"] = sorted(self._membership_index[1].get(key[1], []),
                                             key=lambda m: (m.start or "", m.organisation))
             context["ratifications"] = [(i, r) for i in instruments for r in i.ratifications if r.state == key[1]]
             context["leaders"] = sorted(((person, post) for person in d["people"].values() for post in person.posts
@@ -406,6 +406,21 @@ class Renderer:
             start, end = page.context["slice"]
             context["sources"] = sorted(d.sources.values(), key=lambda s: _source_order(s.id))[start:end]
         return context
+
+    @functools.cached_property
+    def _membership_index(self) -> tuple[dict[str, list[Any]], dict[str, list[Any]], dict[str, list[Any]]]:
+        """Memberships by organisation and by member, and organs by parent: built once per renderer,
+        not scanned once per page (that was quadratic in the number of organisations)."""
+        by_organisation: dict[str, list[Any]] = defaultdict(list)
+        by_member: dict[str, list[Any]] = defaultdict(list)
+        organs: dict[str, list[Any]] = defaultdict(list)
+        for membership in self.dossier["memberships"].values():
+            by_organisation[membership.organisation].append(membership)
+            by_member[membership.member].append(membership)
+        for organisation in self.dossier["organisations"].values():
+            if organisation.parent:
+                organs[organisation.parent].append(organisation)
+        return by_organisation, by_member, organs
 
     def map_svg(self) -> Markup:
         names = {state.id: pick(state.name, self.lang) for state in self.dossier["states"].values()}
