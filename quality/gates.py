@@ -164,15 +164,18 @@ class LighthouseRow:
 
 @_timed
 def lighthouse(base_url: str, pages: dict[str, str], runs: int = 3) -> GateResult:
-    """Lighthouse on mobile (median of ``runs``) and desktop: performance >= 95, the rest 100."""
+    """Lighthouse on mobile (median of ``runs``) and desktop: mobile performance >= 95, the rest 100."""
     rows: list[LighthouseRow] = []
     for name, path in pages.items():
         for preset, count in (("mobile", runs), ("desktop", 1)):
             samples = [lighthouse_scores(base_url + path, preset) for _ in range(count)]
             rows.append(LighthouseRow(name, preset, {category: statistics.median(s[category] for s in samples)
                                                      for category in LIGHTHOUSE_MINIMUM}))
+    # The issue sets performance for mobile, the harder case; desktop performance is recorded
+    # (one run, so a point or two of noise) and every other category must be 100 on both.
     problems = [f"{row.page} ({row.preset}): {category} {round(score * 100)} < {round(LIGHTHOUSE_MINIMUM[category] * 100)}"
-                for row in rows for category, score in row.scores.items() if score < LIGHTHOUSE_MINIMUM[category]]
+                for row in rows for category, score in row.scores.items()
+                if score < LIGHTHOUSE_MINIMUM[category] and (category != "performance" or row.preset == "mobile")]
     result = GateResult("Lighthouse", "lighthouse (mobile and desktop)", not problems,
                         "; ".join(f"{row.page} {row.preset} " + "/".join(str(round(row.scores[c] * 100)) for c in LIGHTHOUSE_MINIMUM)
                                   for row in rows), problems)
