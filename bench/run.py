@@ -120,7 +120,7 @@ def table(rows: list[dict], stamp: str) -> str:
     add("first search result in Chromium (`/?q=Goita`, cold cache)",
         lambda r: spread(r["search_s"], "s", 2) if r["search_s"] else "not measured")
     add("YAML edit to served page (`mkdocs serve`)", lambda r: spread(r["edit_s"], "s") if r["edit_s"] else "not measured")
-    lines += ["", "| Ratio | " + " | ".join(f"{b} ÷ {a}" for a, b in zip(rows, rows[1:])) + " |",
+    lines += ["", "| Ratio | " + " | ".join(f"{b['size']} ÷ {a['size']}" for a, b in zip(rows, rows[1:])) + " |",
               "| --- |" + " ---: |" * (len(rows) - 1)]
     for label, key in (("records", "records"), ("`build_pages.py` time", "generation_s"), ("`mkdocs build` time", "build_s"),
                        ("`mkdocs build` peak memory", "build_rss")):
