@@ -52,6 +52,7 @@ class Dossier:
     cited_by: dict[str, list[RecordKey]] = field(default_factory=dict)
     mentions: dict[RecordKey, list[RecordKey]] = field(default_factory=dict)
     _sorted_events: list[Event] | None = field(default=None, repr=False, compare=False)
+    _events_by_year: dict[str, list[Event]] | None = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, collection: str) -> dict[str, Any]:
         return self.records[collection]
@@ -65,6 +66,15 @@ class Dossier:
         if self._sorted_events is None:
             self._sorted_events = sorted(self.records["events"].values(), key=lambda e: (_date_key(e.date), e.id))
         return self._sorted_events
+
+    def events_by_year(self) -> dict[str, list[Event]]:
+        """Each year's events in date order, years ascending: the timeline's pages, and where each event lives."""
+        if self._events_by_year is None:
+            by_year: dict[str, list[Event]] = {}
+            for event in self.events_sorted():
+                by_year.setdefault(event.date[:4], []).append(event)
+            self._events_by_year = dict(sorted(by_year.items()))
+        return self._events_by_year
 
     def data_file(self, key: RecordKey) -> str:
         return self.origins[key].file.path

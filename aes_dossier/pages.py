@@ -105,11 +105,8 @@ def event_pages(dossier: Dossier) -> dict[str, str]:
     """The timeline page that shows each event: its year's page, or that year's continuation."""
     cached = getattr(dossier, "_event_pages", None)
     if cached is None:
-        by_year: dict[str, list[Event]] = defaultdict(list)
-        for event in dossier.events_sorted():
-            by_year[event.date[:4]].append(event)
         cached = {}
-        for year, events in by_year.items():
+        for year, events in dossier.events_by_year().items():
             paths = paged_paths(f"timeline/{year}.md", len(events), EVENTS_PER_PAGE)
             for number, event in enumerate(events):
                 cached[event.id] = paths[number // EVENTS_PER_PAGE]
@@ -148,12 +145,10 @@ def plan_pages(dossier: Dossier) -> list[Page]:
                                 lambda lang, a=article, i=instrument: f"{article_heading(a, lang)} ({pick(i.short_title, lang)})")
             page.nav_title = lambda lang, a=article: article_heading(a, lang)
             pages.append(page)
-    years = sorted({event.date[:4] for event in dossier["events"].values()})
+    events_by_year = dossier.events_by_year()
+    years = list(events_by_year)
     pages.append(Page("timeline/index.md", "timeline.md.j2", lambda lang: UI[lang]["timeline"],
                       context={"years": years}, data_files=files["events"], edit_target="data/events"))
-    events_by_year: dict[str, list[Event]] = defaultdict(list)
-    for event in dossier.events_sorted():
-        events_by_year[event.date[:4]].append(event)
     for year in years:
         year_files = tuple(sorted({dossier.data_file(("events", e.id)) for e in events_by_year[year]}))
         for page in _list_pages(f"timeline/{year}.md", "year.md.j2", lambda lang, y=year: f"{UI[lang]['timeline']}: {y}",
@@ -343,10 +338,11 @@ class Renderer:
         key = page.context.get("key")
         states = list(d["states"].values())
         instruments = list(d["instruments"].values())
+        related = self.related_events(key) if key else []
         context: dict[str, Any] = {
             "states": states, "instruments": instruments,
-            "related_events": self.related_events(key)[-RELATED_LIMIT:] if key else [],
-            "related_total": len(self.related_events(key)) if key else 0,
+            "related_events": related[-RELATED_LIMIT:],
+            "related_total": len(related),
             "related_discrepancies": [d["discrepancies"][other[1]] for other in d.mentions.get(key, []) if other[0] == "discrepancies"] if key else [],
         }
         if page.template == "home.md.j2":
@@ -367,8 +363,8 @@ class Renderer:
             context["ratifications"] = [(i, r) for i in instruments for r in i.ratifications if r.state == key[1]]
             context["leaders"] = sorted(((person, post) for person in d["people"].values() for post in person.posts
                                          if post.organisation == key[1]), key=lambda pair: (pair[1].start or "", pair[0].id))
-            context["coups"] = [e for e in self.related_events(key) if e.kind == "coup"]
-            context["withdrawals"] = [e for e in self.related_events(key) if e.kind == "withdrawal"]
+            context["coups"] = [e for e in related if e.kind == "coup"]
+            context["withdrawals"] = [e for e in related if e.kind == "withdrawal"]
         elif page.template == "timeline.md.j2":
             events = d.events_sorted()
             counts = Counter((e.date[:4], e.kind) for e in events)
@@ -391,7 +387,7 @@ class Renderer:
             context["schema_version"] = SCHEMA_VERSION
         elif page.template == "year.md.j2":
             start, end = page.context["slice"]
-            context["year_events"] = [e for e in d.events_sorted() if e.date[:4] == page.context["year"]][start:end]
+            context["year_events"] = d.events_by_year()[page.context["year"]][start:end]
         elif page.template == "people.md.j2":
             start, end = page.context["slice"]
             context["people"] = sorted(d["people"].values(), key=lambda p: sort_text(p.sort_name or p.name))[start:end]

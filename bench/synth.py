@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SITE_CONFIG = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "docs/about.md", "docs/about.fr.md", "docs/assets")
-"""What a project needs around its ``data/`` to build: shared with the tests' throwaway projects."""
+"""What a project needs around its ``data/`` to build; the tests' throwaway projects copy the same."""
 
 SCALED = ("events", "people", "organisations", "memberships", "sources")
 COPIES = {"1x": 1, "10x": 5, "100x": 48}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 from pathlib import Path
 
 import pathspec
@@ -33,9 +34,9 @@ any rebuild ``mkdocs serve`` starts for a change outside ``data/``) reuses it.""
 
 
 def _data_state(settings) -> tuple:
-    files = sorted(settings.data_path.rglob("*"))
+    stats = ((str(path), path.stat()) for path in sorted(settings.data_path.rglob("*")))
     return (str(settings.root), os.environ.get("SOURCE_DATE_EPOCH"),
-            tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files if path.is_file()))
+            tuple((name, info.st_mtime_ns, info.st_size) for name, info in stats if stat.S_ISREG(info.st_mode)))
 
 
 def on_config(config, **kwargs):

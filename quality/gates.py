@@ -23,6 +23,13 @@ from .config import (AXE, BUDGETS_KB, CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE_MINIMU
 
 
 @dataclass
+class LighthouseRow:
+    page: str
+    preset: str
+    scores: dict[str, float]
+
+
+@dataclass
 class GateResult:
     """One gate's verdict: a line of the summary table."""
 
@@ -32,6 +39,8 @@ class GateResult:
     figure: str
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    scores: list[LighthouseRow] = field(default_factory=list)
+    """Lighthouse's scores per page and device, for their own table."""
 
 
 class ToolMissing(RuntimeError):
@@ -155,13 +164,6 @@ def lighthouse_scores(url: str, preset: str) -> dict[str, float]:
     return {name: category["score"] or 0.0 for name, category in data["categories"].items()}
 
 
-@dataclass
-class LighthouseRow:
-    page: str
-    preset: str
-    scores: dict[str, float]
-
-
 @_timed
 def lighthouse(base_url: str, pages: dict[str, str], runs: int = 3) -> GateResult:
     """Lighthouse on mobile (median of ``runs``) and desktop: mobile performance >= 95, the rest 100."""
@@ -176,11 +178,9 @@ def lighthouse(base_url: str, pages: dict[str, str], runs: int = 3) -> GateResul
     problems = [f"{row.page} ({row.preset}): {category} {round(score * 100)} < {round(LIGHTHOUSE_MINIMUM[category] * 100)}"
                 for row in rows for category, score in row.scores.items()
                 if score < LIGHTHOUSE_MINIMUM[category] and (category != "performance" or row.preset == "mobile")]
-    result = GateResult("Lighthouse", "lighthouse (mobile and desktop)", not problems,
-                        "; ".join(f"{row.page} {row.preset} " + "/".join(str(round(row.scores[c] * 100)) for c in LIGHTHOUSE_MINIMUM)
-                                  for row in rows), problems)
-    result.rows = rows  # type: ignore[attr-defined]
-    return result
+    return GateResult("Lighthouse", "lighthouse (mobile and desktop)", not problems,
+                      "; ".join(f"{row.page} {row.preset} " + "/".join(str(round(row.scores[c] * 100)) for c in LIGHTHOUSE_MINIMUM)
+                                for row in rows), problems, scores=rows)
 
 
 @_timed

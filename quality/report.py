@@ -15,7 +15,7 @@ def markdown_table(results: list["GateResult"], stamp: str) -> str:
     for result in results:
         verdict = "pass" if result.passed else f"**FAIL** ({len(result.problems)})"
         lines.append(f"| {result.name} | {result.tool} | {verdict} | {result.figure} | {result.seconds:.0f} s |")
-    rows = next((getattr(r, "rows") for r in results if hasattr(r, "rows")), None)
+    rows = [row for result in results for row in result.scores]
     if rows:
         lines += ["", "Lighthouse scores (mobile is the median of its runs):", "",
                   "| Page | Device | Performance | Accessibility | Best practices | SEO |",

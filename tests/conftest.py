@@ -3,34 +3,26 @@ once per session, and Chromium from Debian driven by Playwright against it on 12
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from bench.synth import copy_site_config
 from quality.config import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES  # noqa: F401 (shared with the tests)
+from quality.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "small" / "data"
-PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "docs/about.md", "docs/about.fr.md", "docs/assets")
 
 
 def make_project(target: Path, data: Path = FIXTURE_DATA) -> Path:
     """A copy of the project's site configuration around ``data``: what an editor's checkout holds."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        source, destination = ROOT / name, target / name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, destination)
-        else:
-            shutil.copy2(source, destination)
+    copy_site_config(target)
     shutil.copytree(data, target / "data")
     return target
 
@@ -69,24 +61,11 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
 def site_url(real_site: Path):
-    server, url = serve(real_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    """The real site served on 127.0.0.1 the way its host serves it (``quality.server``)."""
+    with serve(real_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

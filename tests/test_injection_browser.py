@@ -53,9 +53,8 @@ def hostile_site_url(tmp_path_factory: pytest.TempPathFactory):
     (project / "data" / "glossary" / "payloads.yaml").write_text(entries)
     result = run_mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    server, url = serve(project / "site")
-    yield url
-    server.shutdown()
+    with serve(project / "site") as url:
+        yield url
 
 
 def watch(page: Page) -> list[str]:
