@@ -106,7 +106,7 @@ def table(rows: list[dict], stamp: str) -> str:
     def add(label: str, cell) -> None:
         lines.append(f"| {label} | " + " | ".join(cell(row) for row in rows) + " |")
 
-    add("records (events, people, organisations, sources)", lambda r: f"{r['records']:,} ({r['counts']['events']:,}, "
+    add("records in all (of which events, people, organisations, sources)", lambda r: f"{r['records']:,} ({r['counts']['events']:,}, "
         f"{r['counts']['people']:,}, {r['counts']['organisations']:,}, {r['counts']['sources']:,})")
     add("`build_pages.py`: validation and generation", lambda r: spread(r["generation_s"], "s"))
     add("`build_pages.py`: peak memory", lambda r: spread(r["generation_rss"], "MB", 0))
