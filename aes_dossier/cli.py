@@ -12,7 +12,7 @@ from .dossier import load_dossier
 from .errors import DataErrors
 from .formatting import format_tree
 from .semantic_diff import dossier_at, semantic_diff
-from .generate import generate
+from .generate import generate, iter_files
 from .output import stale_files, write_files
 from .schema import export_schemas
 from .settings import load_settings
@@ -53,7 +53,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {path}")
             return 0
         dossier = load_dossier(settings.data_path, settings.root)
-        files = generate(settings, dossier)
         if args.check or args.validate:
             report, complete = coverage_report(translation_coverage(dossier, "fr"), "fr", settings.translation_threshold)
             print(report)
@@ -61,8 +60,9 @@ def main(argv: list[str] | None = None) -> int:
                 print("French translation is below the threshold set in pyproject.toml [tool.aes-dossier]", file=sys.stderr)
                 return 1
             if args.validate:
-                print(f"data valid; {len(files)} pages would be generated")
+                print(f"data valid; {sum(1 for _ in iter_files(settings, dossier))} pages would be generated")
                 return 0
+            files = generate(settings, dossier)
             stale = stale_files(settings.docs_path, files)
             if stale:
                 shown = "\n".join(f"  {settings.docs_dir}/{name}" for name in stale[:20])
@@ -72,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"data valid; {len(files)} generated files up to date")
             return 0
-        report = write_files(settings.docs_path, files)
-        print(f"{len(files)} files: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+        report = write_files(settings.docs_path, iter_files(settings, dossier))
+        total = len(report.written) + report.unchanged
+        print(f"{total} files: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
         return 0
     except DataErrors as errors:
         print(errors.report(), file=sys.stderr)

@@ -23,7 +23,7 @@ from .dates import PartialDate
 from .dossier import Dossier
 from .history import build_date
 from .model import COLLECTIONS
-from .schema import collection_schema
+from .schema import collection_schema_text
 from .text import pick
 
 SCHEMA_VERSION = "1.0.0"
@@ -58,7 +58,7 @@ def api_files(dossier: Dossier) -> dict[str, str]:
                           "csv": f"{collection}.csv" if collection in CSV_COLLECTIONS else None})
         for record in records:
             files[f"{API_ROOT}/{collection}/{record['id']}.json"] = _dump(_envelope(collection, record, built))
-        files[f"{API_ROOT}/schema/{collection}.json"] = json.dumps(collection_schema(collection), ensure_ascii=False, indent=1) + "\n"
+        files[f"{API_ROOT}/schema/{collection}.json"] = collection_schema_text(collection)
     for collection in CSV_COLLECTIONS:
         files[f"{API_ROOT}/{collection}.csv"] = _csv(dossier, collection)
     files[f"{API_ROOT}/index.json"] = _dump({"schema_version": SCHEMA_VERSION, "built": built, "licence": DATA_LICENCE,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from .dossier import Dossier, load_dossier
 from .history import data_file_dates
 from .export import api_files, feed_files
-from .pages import directory_url, record_path, render_site
+from .pages import build_nav, directory_url, plan_pages, record_path, render_pages
 from .settings import Settings
 from .text import LANGUAGES
 
@@ -51,18 +52,29 @@ def search_aliases(dossier: Dossier) -> dict[str, list[str]]:
     return aliases
 
 
-def generate(settings: Settings, dossier: Dossier | None = None) -> dict[str, str]:
-    """Every generated file under ``docs/`` with its text. Raises ``DataErrors`` on bad data."""
+def iter_files(settings: Settings, dossier: Dossier | None = None,
+               languages: tuple[str, ...] = LANGUAGES) -> Iterator[tuple[str, str]]:
+    """Every generated file under ``docs/`` with its text, one at a time, so that ``write_files``
+    writes each as it comes and a large dossier never has all its pages in memory.
+
+    The data is loaded and validated before the first file is yielded: ``DataErrors`` comes
+    before anything is written. ``languages`` narrows the pages to some editions (``make
+    preview`` builds one); the data files, feeds and redirects do not depend on the language.
+    """
     dossier = dossier or load_dossier(settings.data_path, settings.root)
     dates = data_file_dates(settings.root, settings.data_dir)
-    files: dict[str, str] = {}
+    planned = plan_pages(dossier)
     navs: dict[str, list] = {}
-    for lang in LANGUAGES:
-        pages, navs[lang] = render_site(dossier, settings, dates, lang)
-        files.update(pages)
-    files.update(api_files(dossier))
-    files.update(feed_files(dossier, settings.site_url))
-    files.update(redirect_files(dossier))
-    files[NAV_FILE] = json.dumps(navs, ensure_ascii=False, indent=1) + "\n"
-    files[ALIASES_FILE] = json.dumps(search_aliases(dossier), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
-    return files
+    for lang in languages:
+        yield from render_pages(dossier, settings, dates, lang, planned)
+        navs[lang] = build_nav(dossier, planned, lang)
+    yield from api_files(dossier).items()
+    yield from feed_files(dossier, settings.site_url).items()
+    yield from redirect_files(dossier).items()
+    yield NAV_FILE, json.dumps(navs, ensure_ascii=False, indent=1) + "\n"
+    yield ALIASES_FILE, json.dumps(search_aliases(dossier), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def generate(settings: Settings, dossier: Dossier | None = None, languages: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
+    """Every generated file with its text, all at once (for tests and ``--check``)."""
+    return dict(iter_files(settings, dossier, languages))

@@ -58,21 +58,29 @@ def _tripoint(a: list[list[float]], b: list[list[float]], c: list[list[float]]) 
     return best[0], best[1]
 
 
+@lru_cache(maxsize=1)
+def _map_geometry() -> tuple[dict[str, tuple[str, str, tuple[float, float]]], tuple[float, float]]:
+    """Each country's outline, default name and label point, and the tri-border point: the same
+    in every language, and slow enough (the tri-border search) to compute once per process."""
+    countries = _geography()["countries"]
+    outlines = {code: (country["name"], _path(country["rings"]), _project(*_centroid(country["rings"])))
+                for code, country in countries.items()}
+    tripoint = _tripoint(max(countries["NE"]["rings"], key=len), max(countries["ML"]["rings"], key=len),
+                         max(countries["BF"]["rings"], key=len))
+    return outlines, _project(*tripoint)
+
+
 def member_map(names: dict[str, str], title: str, description: str, tri_border_label: str) -> Markup:
     """The three member states among their neighbours, and where their borders meet."""
-    countries = _geography()["countries"]
+    outlines, (x, y) = _map_geometry()
     member_codes = {code: state for state, code in MEMBER_CODES.items()}
     shapes, labels = [], []
-    for code, country in countries.items():
+    for code, (default_name, outline, (label_x, label_y)) in outlines.items():
         css = "dossier-map-member" if code in member_codes else "dossier-map-neighbour"
-        name = names.get(member_codes.get(code, ""), country["name"])
-        shapes.append(f'<path class="{css}" d="{_path(country["rings"])}"><title>{escape_attribute(name)}</title></path>')
+        name = names.get(member_codes.get(code, ""), default_name)
+        shapes.append(f'<path class="{css}" d="{outline}"><title>{escape_attribute(name)}</title></path>')
         if code in member_codes:
-            x, y = _project(*_centroid(country["rings"]))
-            labels.append(f'<text class="dossier-map-label" x="{x:.0f}" y="{y:.0f}" text-anchor="middle">{escape_attribute(name)}</text>')
-    lon, lat = _tripoint(max(countries["NE"]["rings"], key=len), max(countries["ML"]["rings"], key=len),
-                         max(countries["BF"]["rings"], key=len))
-    x, y = _project(lon, lat)
+            labels.append(f'<text class="dossier-map-label" x="{label_x:.0f}" y="{label_y:.0f}" text-anchor="middle">{escape_attribute(name)}</text>')
     marker = (f'<circle class="dossier-map-zone" cx="{x:.1f}" cy="{y:.1f}" r="38"/>'
               f'<text class="dossier-map-note" x="{x + 44:.0f}" y="{y + 4:.0f}">{escape_attribute(tri_border_label)}</text>')
     height = _height()

@@ -1,9 +1,9 @@
 """Writing generated files into ``docs/``: only what changed, only what the generator owns.
 
-Pages are rendered in memory before anything is written, so invalid data never touches
-``docs/``. Changed files are then written in two phases, like a small database transaction:
-first every new file goes into ``docs/.staging/`` and a plan is written last (the commit
-point); then the files are renamed into place. A crash before the plan leaves ``docs/`` as it
+The data is validated before any page is rendered, so invalid data never touches ``docs/``.
+Changed files are then written in two phases, like a small database transaction: first every
+new file goes into ``docs/.staging/`` and a plan is written last (the commit point); then the
+files are renamed into place. A crash before the plan leaves ``docs/`` as it
 was (the staging folder is discarded on the next run); a crash after it is finished on the
 next run. An unchanged file keeps its bytes and timestamp, which is what stops
 ``mkdocs serve`` from rebuilding forever.
@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,36 +52,63 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def stale_files(docs: Path, files: dict[str, str]) -> list[str]:
+Files = Mapping[str, str] | Iterable[tuple[str, str]]
+"""Generated files by path: a dict, or a stream of pairs, so that a large site is written while
+it is rendered instead of being held whole in memory."""
+
+
+def _pairs(files: Files) -> Iterable[tuple[str, str]]:
+    return files.items() if isinstance(files, Mapping) else files
+
+
+def stale_files(docs: Path, files: Files) -> list[str]:
     """Generated files that are missing, differ from ``files``, or should no longer exist."""
     if (docs / STAGING).exists():
         return [f"{STAGING}/ (an interrupted write: run build_pages.py to finish it)"]
-    stale = [name for name, text in files.items()
-             if not (docs / name).is_file() or (docs / name).read_bytes() != text.encode("utf-8")]
-    stale += sorted(name for name in _owned(docs) - set(files) if (docs / name).exists())
+    names: set[str] = set()
+    stale = []
+    for name, text in _pairs(files):
+        names.add(name)
+        if not (docs / name).is_file() or (docs / name).read_bytes() != text.encode("utf-8"):
+            stale.append(name)
+    stale += sorted(name for name in _owned(docs) - names if (docs / name).exists())
     return sorted(stale)
 
 
-def write_files(docs: Path, files: dict[str, str]) -> WriteReport:
+def write_files(docs: Path, files: Files, prune: bool = True) -> WriteReport:
+    """Write what changed. With ``prune=False`` (a partial generation, such as one edition)
+    generated files missing from ``files`` are kept, and stay listed as the generator's.
+
+    A changed file goes to the staging folder as soon as it arrives; only names are kept. If
+    the stream fails part way, the staging folder is discarded and ``docs/`` is as it was.
+    """
     recover(docs)
     report = WriteReport()
     changed: list[str] = []
-    for name in sorted(files):
-        _check_inside(docs, name)
-        target = docs / name
-        if target.is_file() and target.read_bytes() == files[name].encode("utf-8"):
-            report.unchanged += 1
-        else:
-            changed.append(name)
-    removed = [name for name in sorted(_owned(docs) - set(files)) if (docs / name).is_file()]
+    names: set[str] = set()
+    staging = docs / STAGING
+    try:
+        for name, text in _pairs(files):
+            _check_inside(docs, name)
+            names.add(name)
+            data = text.encode("utf-8")
+            target = docs / name
+            if target.is_file() and target.read_bytes() == data:
+                report.unchanged += 1
+            else:
+                changed.append(name)
+                _atomic_write(staging / name, data)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    owned = _owned(docs)
+    removed = [name for name in sorted(owned - names) if (docs / name).is_file()] if prune else []
     for name in removed:
         _check_inside(docs, name)
-    manifest = json.dumps(sorted(files), indent=0) + "\n"
+    manifest = json.dumps(sorted(names if prune else names | owned), indent=0) + "\n"
     if not changed and not removed and (docs / MANIFEST).is_file() and (docs / MANIFEST).read_text(encoding="utf-8") == manifest:
         return report
-    staging = docs / STAGING
-    for name in changed:
-        _atomic_write(staging / name, files[name].encode("utf-8"))
+    changed.sort()
     _atomic_write(staging / MANIFEST, manifest.encode("utf-8"))
     plan = {"write": changed + [MANIFEST], "remove": removed}
     _atomic_write(staging / PLAN, json.dumps(plan).encode("utf-8"))  # the commit point

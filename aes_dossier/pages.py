@@ -12,7 +12,7 @@ import json
 import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -254,14 +254,27 @@ def _article_label(article: Any, lang: str) -> str:
     return UI[lang]["provision"]
 
 
+@functools.cache
+def template_environment() -> Environment:
+    """One environment per process: it compiles each template once, so the MkDocs hook's
+    regeneration under ``mkdocs serve`` does not recompile them on every edit."""
+    return Environment(loader=PackageLoader("aes_dossier", "templates"), undefined=StrictUndefined,
+                       autoescape=False, finalize=escape_markdown, keep_trailing_newline=True,
+                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+
+
+def _latest(context: dict[str, Any], name: str, shown: list[Any], total: int) -> None:
+    """A list cut to its latest rows (pages stay under the weight budget at any size), with
+    its full length so that the page can say how many it leaves out."""
+    context[name], context[f"{name}_total"] = shown, total
+
+
 class Renderer:
     """Renders pages in one language; holds what every template may call."""
 
     def __init__(self, dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str = "en"):
         self.dossier, self.settings, self.dates, self.lang = dossier, settings, dates, lang
-        self.env = Environment(loader=PackageLoader("aes_dossier", "templates"), undefined=StrictUndefined,
-                               autoescape=False, finalize=escape_markdown, keep_trailing_newline=True,
-                               trim_blocks=True, lstrip_blocks=True)
+        self.env = template_environment()
 
     def render(self, page: Page) -> str:
         citations = _Citations(self, page)
@@ -353,18 +366,22 @@ class Renderer:
             context["treaty"] = next((i for i in instruments if i.kind == "treaty"), None)
         elif page.template == "organisation.md.j2":
             by_organisation, by_member, organs = self._membership_index
-            context["members"] = [{"record": m, "member_key": (self.collection_of(m.member), m.member)}
-                                  for m in sorted(by_organisation.get(key[1], []), key=lambda m: (m.start or "", m.member))]
-            context["memberships"] = sorted(by_member.get(key[1], []), key=lambda m: (m.start or "", m.organisation))
+            members = sorted(by_organisation.get(key[1], []), key=lambda m: (m.start or "", m.member))
+            _latest(context, "members", [{"record": m, "member_key": (self.collection_of(m.member), m.member)}
+                                         for m in members[-RELATED_LIMIT:]], len(members))
+            memberships = sorted(by_member.get(key[1], []), key=lambda m: (m.start or "", m.organisation))
+            _latest(context, "memberships", memberships[-RELATED_LIMIT:], len(memberships))
             context["organs"] = organs.get(key[1], [])
         elif page.template == "state.md.j2":
-            context["memberships"] = sorted(self._membership_index[1].get(key[1], []),
-                                            key=lambda m: (m.start or "", m.organisation))
+            memberships = sorted(self._membership_index[1].get(key[1], []), key=lambda m: (m.start or "", m.organisation))
+            _latest(context, "memberships", memberships[-RELATED_LIMIT:], len(memberships))
             context["ratifications"] = [(i, r) for i in instruments for r in i.ratifications if r.state == key[1]]
-            context["leaders"] = sorted(((person, post) for person in d["people"].values() for post in person.posts
-                                         if post.organisation == key[1]), key=lambda pair: (pair[1].start or "", pair[0].id))
-            context["coups"] = [e for e in related if e.kind == "coup"]
-            context["withdrawals"] = [e for e in related if e.kind == "withdrawal"]
+            leaders = sorted(((person, post) for person in d["people"].values() for post in person.posts
+                              if post.organisation == key[1]), key=lambda pair: (pair[1].start or "", pair[0].id))
+            _latest(context, "leaders", leaders[-RELATED_LIMIT:], len(leaders))
+            for name, kind in (("coups", "coup"), ("withdrawals", "withdrawal")):
+                chosen = [e for e in related if e.kind == kind]
+                _latest(context, name, chosen[-RELATED_LIMIT:], len(chosen))
         elif page.template == "timeline.md.j2":
             events = d.events_sorted()
             counts = Counter((e.date[:4], e.kind) for e in events)
@@ -543,16 +560,23 @@ def localized_path(path: str, lang: str) -> str:
     return path if lang == DEFAULT_LANGUAGE else f"{path[:-3]}.{lang}.md"
 
 
-def render_site(dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str = "en") -> tuple[dict[str, str], list[Any]]:
-    """Every page's text in ``lang``, keyed by its path under ``docs/``, and the navigation.
+def render_pages(dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str,
+                 pages: list[Page]) -> Iterator[tuple[str, str]]:
+    """Each page's path under ``docs/`` and its text in ``lang``, one at a time.
 
     Links inside pages and the navigation use the default-language paths; the i18n plugin
     points them at the same page in the reader's language.
     """
     renderer = Renderer(dossier, settings, dates, lang)
+    for page in pages:
+        yield localized_path(page.path, lang), renderer.render(page)
+
+
+def render_site(dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str = "en") -> tuple[dict[str, str], list[Any]]:
+    """Every page's text in ``lang``, keyed by its path, and the navigation (for tests and tools
+    that want the whole edition at once)."""
     pages = plan_pages(dossier)
-    rendered = {localized_path(page.path, lang): renderer.render(page) for page in pages}
-    return rendered, build_nav(dossier, pages, lang)
+    return dict(render_pages(dossier, settings, dates, lang, pages)), build_nav(dossier, pages, lang)
 
 
 def _is_continuation(path: str) -> bool:

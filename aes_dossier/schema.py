@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -17,6 +18,12 @@ def collection_schema(name: str) -> dict:
     schema["title"] = f"AES dossier: data/{name}"
     schema["description"] = f"A file in data/{name}/ holds one {model.__name__} record or a list of them."
     return schema
+
+
+@functools.cache
+def collection_schema_text(name: str) -> str:
+    """The schema as the API serves it; the data contract is fixed for a process, so it is built once."""
+    return json.dumps(collection_schema(name), ensure_ascii=False, indent=1) + "\n"
 
 
 def export_schemas(folder: Path) -> list[Path]:

@@ -30,23 +30,30 @@ def _plain_text(html: str) -> str:
 
 def enrich(docs: list[dict[str, Any]]) -> None:
     """Add accent variants to every document's text so that search ignores accents both ways."""
+    folds: dict[str, str] = {}  # a site repeats its words: fold each distinct word once
+
+    def folded(word: str) -> str:
+        result = folds.get(word)
+        if result is None:
+            result = folds[word] = fold(word)
+        return result
+
     variants: dict[str, set[str]] = defaultdict(set)
-    words_of: list[set[str]] = []
+    words_of: list[dict[str, set[str]]] = []
     for doc in docs:
-        words = set(_WORD.findall(_plain_text(f"{doc.get('title', '')} {doc.get('text', '')}")))
+        words = {field: set(_WORD.findall(_plain_text(doc.get(field, "")))) for field in ("title", "text")}
         words_of.append(words)
-        for word in words:
-            folded = fold(word)
-            if folded != word.casefold():
-                variants[folded].add(word.casefold())
+        for word in words["title"] | words["text"]:
+            if folded(word) != word.casefold():
+                variants[folded(word)].add(word.casefold())
     for doc, words in zip(docs, words_of):
         for field in ("title", "text"):
             extra: set[str] = set()
-            for word in _WORD.findall(_plain_text(doc.get(field, ""))):
-                folded = fold(word)
-                if folded != word.casefold():
-                    extra.add(folded)
-                extra |= variants.get(folded, set()) - {word.casefold()}
+            for word in words[field]:
+                base = folded(word)
+                if base != word.casefold():
+                    extra.add(base)
+                extra |= variants.get(base, set()) - {word.casefold()}
             if extra:
                 doc[field] = f"{doc.get(field, '')} <span hidden>{' '.join(sorted(extra))}</span>"
 

@@ -1,8 +1,9 @@
 """Time from saving a YAML edit to the changed page being served by ``mkdocs serve``.
 
-    .venv/bin/python -m bench.edit_latency PROJECT [--runs 3] [--dirty]
+    .venv/bin/python -m bench.edit_latency PROJECT [--runs 3] [--preview]
 
-Starts ``mkdocs serve --livereload`` (as ``make serve`` does) in PROJECT, waits until it serves,
+Starts ``mkdocs serve --livereload`` in PROJECT, as ``make serve`` does (both editions) or, with
+``--preview``, as ``make preview`` does (English only, ``--dirty``); waits until it serves,
 then, run after run, changes one person's summary and polls that person's page until the new
 text is there. Reports figures; asserts nothing.
 """
@@ -39,12 +40,14 @@ def fetch(url: str) -> str:
         return ""
 
 
-def measure(project: Path, runs: int = 3, dirty: bool = False, timeout: float = 600) -> list[float]:
+def measure(project: Path, runs: int = 3, preview: bool = False, timeout: float = 600) -> list[float]:
     """Seconds from each edit to the page showing it."""
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"] + (["--dirty"] if preview else [])
+    env = {key: value for key, value in os.environ.items() if key != "DOSSIER_LOCALE"}
+    env |= {"NO_MKDOCS_2_WARNING": "1", **({"DOSSIER_LOCALE": "en"} if preview else {})}
     server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
+                              env=env, start_new_session=True)
     url = f"http://127.0.0.1:{port}/{PERSON_PAGE}"
     path = project / PERSON_FILE
     original = path.read_text(encoding="utf-8")
@@ -81,11 +84,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--dirty", action="store_true", help="serve with --dirty (rebuild only changed pages)")
+    parser.add_argument("--preview", action="store_true", help="as `make preview`: English only, --dirty")
     args = parser.parse_args()
-    times = measure(args.project, args.runs, args.dirty)
+    times = measure(args.project, args.runs, args.preview)
     print(f"edit to served page: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, "
-          f"{len(times)} runs{', --dirty' if args.dirty else ''})")
+          f"{len(times)} runs{', make preview' if args.preview else ', make serve'})")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pathspec
@@ -18,19 +19,29 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from aes_dossier.errors import DataErrors
-from aes_dossier.generate import ALIASES_FILE, NAV_FILE, generate
+from aes_dossier.generate import ALIASES_FILE, NAV_FILE, iter_files
 from aes_dossier.output import write_files
 from aes_dossier.pages import outside_nav
 from aes_dossier.search_index import prune_assets, rebase_search, split_and_enrich
 from aes_dossier.settings import load_settings
+from aes_dossier.text import LANGUAGES
 
 log = logging.getLogger("mkdocs.hooks.generate_pages")
 
 
-_last: tuple[tuple, dict[str, str]] | None = None
-"""The last generation and the state of the data it came from. mkdocs-static-i18n runs
-``on_config`` again for each further language; with the data unchanged, that second pass (and
-any rebuild ``mkdocs serve`` starts for a change outside ``data/``) reuses it."""
+_last: tuple[tuple, str] | None = None
+"""The state of the data at the last generation, and the navigation it produced.
+mkdocs-static-i18n runs ``on_config`` again for each further language; with the data unchanged,
+that second pass (and any rebuild ``mkdocs serve`` starts for a change outside ``data/``)
+skips generation."""
+
+
+def _keeping_nav(files: Iterator[tuple[str, str]], kept: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """Pass the generated files through to the writer, keeping the navigation file's text."""
+    for name, text in files:
+        if name == NAV_FILE:
+            kept[name] = text
+        yield name, text
 
 
 def _data_state(settings) -> tuple:
@@ -43,23 +54,27 @@ def on_config(config, **kwargs):
     global _last
     root = Path(config.config_file_path).resolve().parent
     settings = load_settings(root)
-    state = _data_state(settings)
+    i18n = config.plugins.get("i18n")
+    only = i18n.config.build_only_locale if i18n is not None else None
+    languages = (only,) if only else LANGUAGES
+    state = (_data_state(settings), languages)
     if _last is not None and _last[0] == state:
-        files = _last[1]
+        nav_text = _last[1]
     else:
+        kept: dict[str, str] = {}
         try:
-            files = generate(settings)
+            report = write_files(Path(config.docs_dir), _keeping_nav(iter_files(settings, languages=languages), kept),
+                                 prune=not only)
         except DataErrors as errors:
             _last = None
             raise PluginError("the data has errors; no page was changed:\n" + errors.report()) from None
-        report = write_files(Path(config.docs_dir), files)
         if report.written or report.removed:
             log.info("dossier pages: %d written, %d removed", len(report.written), len(report.removed))
-        _last = (state, files)
-    navs = json.loads(files[NAV_FILE])
-    config.nav = navs["en"]
-    config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(navs["en"]))
-    i18n = config.plugins.get("i18n")
+        nav_text = kept[NAV_FILE]
+        _last = (state, nav_text)
+    navs = json.loads(nav_text)
+    config.nav = navs[languages[0]] if only else navs["en"]
+    config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(config.nav))
     if i18n is not None:
         for language in i18n.config.languages:
             if language.locale in navs and not language.default:

@@ -162,6 +162,8 @@ CASES: list[Case] = [
          "data/glossary/extra.yaml:1:7: /tmp/x.id: expected an id (slug), found '/tmp/x'"),
     Case("Windows reserved name as id", {G: term(id_="con")},
          "data/glossary/extra.yaml:1:7: con.id: 'con' is a reserved file name on Windows and cannot be an id"),
+    Case("a list page's name as id", {G: term(id_="page-2")},
+         "data/glossary/extra.yaml:1:7: page-2.id: 'page-2' is the name of a list page of the site and cannot be an id"),
     Case("Cyrillic confusable in an id", {G: term(id_="jаnta")},
          "data/glossary/extra.yaml:1:7: jаnta.id: expected an id (slug), found 'jаnta'"),
     Case("right-to-left override in an id", {G: term(id_="'junta\u202e'")},

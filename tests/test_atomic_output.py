@@ -88,3 +88,31 @@ def test_an_unchanged_file_keeps_its_timestamp(docs: Path):
     before = (docs / "a.md").stat().st_mtime_ns
     write_files(docs, OLD)
     assert (docs / "a.md").stat().st_mtime_ns == before
+
+
+def test_a_partial_write_keeps_the_generated_files_it_does_not_mention(docs: Path):
+    write_files(docs, OLD)
+    kept = sorted(OLD)[0]
+    partial = {name: text for name, text in OLD.items() if name != kept}
+    report = write_files(docs, partial, prune=False)
+    assert report.removed == [] and (docs / kept).is_file()
+    write_files(docs, partial)
+    assert not (docs / kept).exists(), "the kept file is still the generator's, so a full write removes it"
+
+
+def test_a_stream_of_files_that_fails_part_way_leaves_docs_as_it_was(docs: Path):
+    def stream():
+        yield "a.md", "new a\n"
+        yield "c.md", "new c\n"
+        raise Crash
+
+    with pytest.raises(Crash):
+        write_files(docs, stream())
+    assert pages(docs) == expected(OLD)
+    assert not (docs / STAGING).exists()
+
+
+def test_a_stream_of_files_is_written_like_a_dict_of_them(docs: Path):
+    report = write_files(docs, iter(NEW.items()))
+    assert pages(docs) == expected(NEW)
+    assert report.written == ["a.md", "b/b.md", "c.md"] and report.removed == ["gone.md"]
