@@ -23,14 +23,14 @@ import sys
 import time
 from pathlib import Path
 
-from bench import edit_latency, search_latency
+from bench import edit_latency, search_latency, zensical
 from bench.measure import Sample, spread, timed
 from bench.synth import COPIES, copy_site_config, make_dossier
 from quality.report import replace_block
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
-def measure_size(size: str, runs: int, seed: int, search_runs: int, edit_runs: int) -> dict:
+def measure_size(size: str, runs: int, seed: int, search_runs: int, edit_runs: int, zensical_runs: int = 0) -> dict:
     project = WORK / size
     counts = make_dossier(project, COPIES[size], seed)
     generation, build = Sample(), Sample()
@@ -57,7 +57,19 @@ def measure_size(size: str, runs: int, seed: int, search_runs: int, edit_runs: i
         "edit_s": edit_latency.measure(project, edit_runs) if edit_runs else [],
         "preview_s": edit_latency.measure(project, 2 * edit_runs, preview=True) if edit_runs else [],
     }
+    if zensical_runs:  # last: it regenerates docs/ (Zensical runs no hooks) and builds into site-zensical/
+        row["zensical"] = zensical.measure(project, zensical_runs)
     return row
+
+
+def _zensical_time(row: dict) -> str:
+    result = row.get("zensical")
+    if result is None:
+        return "not measured"
+    if not result["ok"]:
+        return "fails: " + " ".join(result["error"].splitlines()[-1:])[:160].replace("|", "/")
+    total = [seconds + result["generation_s"] for seconds in result["seconds"]]
+    return spread(total, "s")
 
 
 def ratio(a: list[float], b: list[float]) -> str:
@@ -89,6 +101,10 @@ def table(rows: list[dict], stamp: str) -> str:
     add("YAML edit to served page, `make serve` (both editions)", lambda r: spread(r["edit_s"], "s") if r["edit_s"] else "not measured")
     add("YAML edit to served page, `make preview` (one edition, `--dirty`)",
         lambda r: spread(r["preview_s"], "s", 2) if r.get("preview_s") else "not measured")
+    add(f"Zensical {zensical.VERSION}: `build_pages.py` + `zensical build --strict`", _zensical_time)
+    add("Zensical: peak memory", lambda r: spread(r["zensical"]["rss_mb"], "MB", 0) if r.get("zensical", {}).get("ok") else "–")
+    add("Zensical: largest page; one search index for both languages",
+        lambda r: f"{r['zensical']['largest_kb']:.0f} KB; {r['zensical']['index_mb']:.1f} MB" if r.get("zensical", {}).get("ok") else "–")
     lines += ["", "| Ratio | " + " | ".join(f"{b['size']} ÷ {a['size']}" for a, b in zip(rows, rows[1:])) + " |",
               "| --- |" + " ---: |" * (len(rows) - 1)]
     for label, key in (("records", "records"), ("`build_pages.py` time", "generation_s"), ("`mkdocs build` time", "build_s"),
@@ -107,6 +123,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs at 1x and 10x")
     parser.add_argument("--big-runs", type=int, default=1, help="runs at 100x")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--zensical-sizes", nargs="*", default=["1x", "10x"], choices=sorted(COPIES),
+                        help="sizes at which to build with Zensical too (100x: over 13 min and 6.8 GB, then it failed)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     parser.add_argument("--readme", action="store_true", help="also put the table into README.md")
     args = parser.parse_args()
@@ -116,11 +134,15 @@ def main() -> None:
         print(f"bench: {size} …", file=sys.stderr, flush=True)
         big = size == "100x"
         rows.append(measure_size(size, args.big_runs if big else args.runs, args.seed,
-                                 search_runs=1 if big else 3, edit_runs=3 if size == "1x" else 0))
+                                 search_runs=1 if big else 3, edit_runs=3 if size == "1x" else 0,
+                                 zensical_runs=(1 if big or size == "10x" else 3) if size in args.zensical_sizes else 0))
         (WORK / "rows.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     stamp = (f"{datetime.date.today().isoformat()}, {platform.machine()} with {os.cpu_count()} cores, "
              f"Python {platform.python_version()}; `make bench` took {(time.monotonic() - started) / 60:.0f} min")
     text = table(rows, stamp)
+    if any("zensical" in row for row in rows):
+        text += ("\n\nHow the Zensical build differs (`bench/zensical.py`, observed at 1x):\n\n"
+                 + "\n".join(f"- {line}" for line in zensical.DIFFERENCES))
     print(text)
     args.out.write_text(text + "\n", encoding="utf-8")
     if args.readme:
