@@ -35,6 +35,11 @@ LIST_RECENT = 100
 RELATED_LIMIT = 100
 """Events a state's, person's or organisation's page lists (the latest); the timeline has them all."""
 
+SIDE_LIST_LIMIT = 20
+"""Rows of each list beside the events on a state's or organisation's page (office holders,
+coups, withdrawals, memberships, members): the latest are kept. Each row brings its sources into
+the page's source list, so these caps are what keeps a state's page under 300 KB at 100x."""
+
 MENTIONS_LIMIT = 200
 """Links a page lists under "Mentioned in"; beyond, it says how many more there are."""
 
@@ -79,8 +84,12 @@ def record_path(dossier: Dossier, key: RecordKey) -> str:
     return f"{collection}/{record_id}.md"
 
 
-EVENTS_PER_PAGE = 50
-"""Events per page of a year: a busy year continues on timeline/YEAR/page-2/ and so on."""
+EVENTS_PER_PAGE = 40
+"""Events per page of a year at most: a busy year continues on timeline/YEAR/page-2/ and so on."""
+
+SOURCES_PER_PAGE = 150
+"""Sources a year page may cite at most (unless one event alone cites more): with the events'
+JSON-LD and the list of sources at the foot, this keeps a year page under 300 KB of HTML."""
 
 LIST_PAGE_SIZE = 300
 """Rows per page of the people, organisations and sources lists."""
@@ -94,11 +103,35 @@ NAV_RECORD_LIMIT = 60
 do (a navigation of thousands of links would be copied into every page of the section)."""
 
 
-def paged_paths(first: str, count: int, size: int) -> list[str]:
-    """The paths of a list cut into pages of ``size``: ``first``, then ``<folder>/page-N.md``."""
+def paged_paths(first: str, pages: int) -> list[str]:
+    """The paths of a list cut into ``pages`` pages: ``first``, then ``<folder>/page-N.md``."""
     folder = first[: -len("/index.md")] if first.endswith("/index.md") else first[:-3]
-    pages = max(1, -(-count // size))
-    return [first] + [f"{folder}/page-{n}.md" for n in range(2, pages + 1)]
+    return [first] + [f"{folder}/page-{n}.md" for n in range(2, max(1, pages) + 1)]
+
+
+def even_slices(count: int, size: int) -> list[tuple[int, int]]:
+    """``count`` rows in pages of ``size`` (at least one page, even when empty)."""
+    return [(start, min(start + size, count)) for start in range(0, count, size)] or [(0, 0)]
+
+
+def year_slices(dossier: Dossier) -> dict[str, list[tuple[int, int]]]:
+    """How each year's events are cut into pages: at most EVENTS_PER_PAGE events, and a new
+    page as soon as the events would cite more than SOURCES_PER_PAGE sources between them, since
+    each cited source is listed at the foot of the page. Cached on the dossier."""
+    cached = getattr(dossier, "_year_slices", None)
+    if cached is None:
+        cached = {}
+        for year, events in dossier.events_by_year().items():
+            slices, start, cited = [], 0, set()
+            for number, event in enumerate(events):
+                with_event = cited | set(event.sources)
+                if number > start and (number - start >= EVENTS_PER_PAGE or len(with_event) > SOURCES_PER_PAGE):
+                    slices.append((start, number))
+                    start, with_event = number, set(event.sources)
+                cited = with_event
+            cached[year] = slices + [(start, len(events))]
+        object.__setattr__(dossier, "_year_slices", cached)
+    return cached
 
 
 def event_pages(dossier: Dossier) -> dict[str, str]:
@@ -107,21 +140,22 @@ def event_pages(dossier: Dossier) -> dict[str, str]:
     if cached is None:
         cached = {}
         for year, events in dossier.events_by_year().items():
-            paths = paged_paths(f"timeline/{year}.md", len(events), EVENTS_PER_PAGE)
-            for number, event in enumerate(events):
-                cached[event.id] = paths[number // EVENTS_PER_PAGE]
+            slices = year_slices(dossier)[year]
+            for path, (start, end) in zip(paged_paths(f"timeline/{year}.md", len(slices)), slices):
+                for event in events[start:end]:
+                    cached[event.id] = path
         object.__setattr__(dossier, "_event_pages", cached)
     return cached
 
 
-def _list_pages(path: str, template: str, title: Callable[[str], str], items: int, size: int, **page_args: Any) -> list[Page]:
+def _list_pages(path: str, template: str, title: Callable[[str], str], slices: list[tuple[int, int]], **page_args: Any) -> list[Page]:
     """One list, cut into pages; each page knows its slice and its neighbours, for the pager."""
-    paths = paged_paths(path, items, size)
+    paths = paged_paths(path, len(slices))
     pages = []
-    for number, page_path in enumerate(paths):
+    for number, (page_path, bounds) in enumerate(zip(paths, slices)):
         suffix = f" ({number + 1}/{len(paths)})" if number else ""
         pages.append(Page(page_path, template, (lambda lang, n=suffix: title(lang) + n) if suffix else title,
-                          context={"slice": (number * size, (number + 1) * size), "pager": paths, "page_number": number},
+                          context={"slice": bounds, "pager": paths, "page_number": number},
                           **page_args))
     return pages
 
@@ -152,16 +186,20 @@ def plan_pages(dossier: Dossier) -> list[Page]:
     for year in years:
         year_files = tuple(sorted({dossier.data_file(("events", e.id)) for e in events_by_year[year]}))
         for page in _list_pages(f"timeline/{year}.md", "year.md.j2", lambda lang, y=year: f"{UI[lang]['timeline']}: {y}",
-                                len(events_by_year[year]), EVENTS_PER_PAGE, data_files=year_files,
+                                year_slices(dossier)[year], data_files=year_files,
                                 edit_target=year_files[0] if len(year_files) == 1 else "data/events"):
             page.context.update(year=year, years=years)
             start, end = page.context["slice"]
-            page.weight = len(events_by_year[year][start:end])
+            shown = events_by_year[year][start:end]
+            cited = len({source for event in shown for source in event.sources})
+            # printable parts are cut by weight: count a page's sources too, so that a part's
+            # list of sources stays as short as a year page's
+            page.weight = max(len(shown), -(-cited * PRINT_PART_WEIGHT // SOURCES_PER_PAGE))
             pages.append(page)
     for collection, template, index_title in (("people", "person.md.j2", "people"),
                                                ("organisations", "organisation.md.j2", "organisations")):
         pages += _list_pages(f"{collection}/index.md", f"{collection}.md.j2", lambda lang, t=index_title: UI[lang][t],
-                             len(dossier[collection]), LIST_PAGE_SIZE, data_files=files[collection],
+                             even_slices(len(dossier[collection]), LIST_PAGE_SIZE), data_files=files[collection],
                              edit_target=f"data/{collection}")
         for record in dossier[collection].values():
             pages.append(_record_page(dossier, (collection, record.id), template,
@@ -172,8 +210,8 @@ def plan_pages(dossier: Dossier) -> list[Page]:
                       data_files=files["glossary"], edit_target="data/glossary", weight=len(dossier["glossary"])))
     pages.append(Page("data.md", "data.md.j2", lambda lang: UI[lang]["data_title"], data_files=(), edit_target="aes_dossier"))
     pages += _print_pages(pages, files)
-    pages += _list_pages("sources/index.md", "sources.md.j2", lambda lang: UI[lang]["sources"], len(dossier.sources),
-                         LIST_PAGE_SIZE, data_files=files["sources"], edit_target="data/sources")
+    pages += _list_pages("sources/index.md", "sources.md.j2", lambda lang: UI[lang]["sources"],
+                         even_slices(len(dossier.sources), LIST_PAGE_SIZE), data_files=files["sources"], edit_target="data/sources")
     for source in dossier.sources.values():
         pages.append(_record_page(dossier, ("sources", source.id), "source.md.j2",
                                   lambda lang, s=source: s.title))
@@ -368,20 +406,20 @@ class Renderer:
             by_organisation, by_member, organs = self._membership_index
             members = sorted(by_organisation.get(key[1], []), key=lambda m: (m.start or "", m.member))
             _latest(context, "members", [{"record": m, "member_key": (self.collection_of(m.member), m.member)}
-                                         for m in members[-RELATED_LIMIT:]], len(members))
+                                         for m in members[-SIDE_LIST_LIMIT:]], len(members))
             memberships = sorted(by_member.get(key[1], []), key=lambda m: (m.start or "", m.organisation))
-            _latest(context, "memberships", memberships[-RELATED_LIMIT:], len(memberships))
+            _latest(context, "memberships", memberships[-SIDE_LIST_LIMIT:], len(memberships))
             context["organs"] = organs.get(key[1], [])
         elif page.template == "state.md.j2":
             memberships = sorted(self._membership_index[1].get(key[1], []), key=lambda m: (m.start or "", m.organisation))
-            _latest(context, "memberships", memberships[-RELATED_LIMIT:], len(memberships))
+            _latest(context, "memberships", memberships[-SIDE_LIST_LIMIT:], len(memberships))
             context["ratifications"] = [(i, r) for i in instruments for r in i.ratifications if r.state == key[1]]
             leaders = sorted(((person, post) for person in d["people"].values() for post in person.posts
                               if post.organisation == key[1]), key=lambda pair: (pair[1].start or "", pair[0].id))
-            _latest(context, "leaders", leaders[-RELATED_LIMIT:], len(leaders))
+            _latest(context, "leaders", leaders[-SIDE_LIST_LIMIT:], len(leaders))
             for name, kind in (("coups", "coup"), ("withdrawals", "withdrawal")):
                 chosen = [e for e in related if e.kind == kind]
-                _latest(context, name, chosen[-RELATED_LIMIT:], len(chosen))
+                _latest(context, name, chosen[-SIDE_LIST_LIMIT:], len(chosen))
         elif page.template == "timeline.md.j2":
             events = d.events_sorted()
             counts = Counter((e.date[:4], e.kind) for e in events)
@@ -396,8 +434,10 @@ class Renderer:
             context["map_svg"] = self.map_svg()
             context["latest_coups"] = {s.id: next((e for e in reversed(self.related_events(("states", s.id)))
                                                    if e.kind == "coup"), None) for s in states}
-            context["left"] = {s.id: sorted((m for m in d["memberships"].values() if m.member == s.id and m.end),
-                                            key=lambda m: m.end) for s in states}
+            left = {s.id: sorted((m for m in d["memberships"].values() if m.member == s.id and m.end),
+                                 key=lambda m: m.end) for s in states}
+            context["left"] = {state: ended[-SIDE_LIST_LIMIT:] for state, ended in left.items()}
+            context["left_more"] = {state: max(0, len(ended) - SIDE_LIST_LIMIT) for state, ended in left.items()}
         elif page.template == "data.md.j2":
             context["collections"] = list(COLLECTIONS.items())
             context["csv_collections"] = CSV_COLLECTIONS
@@ -491,9 +531,10 @@ class Renderer:
             found = entity(self.dossier, key, self.lang, url)
             if found:
                 main.append(found)
-        elif page.template == "year.md.j2":
-            main = [event_entity(e, self.lang, url(("events", e.id))) for e in self.dossier.events_sorted()
-                    if e.date[:4] == page.context["year"]]
+        elif page.template == "year.md.j2":  # the events this page shows, not the whole year
+            start, end = page.context["slice"]
+            main = [event_entity(e, self.lang, url(("events", e.id)))
+                    for e in self.dossier.events_by_year()[page.context["year"]][start:end]]
         return page_jsonld(self.absolute_url(page.path), title, self.lang, self._last_change(page), main)
 
     def _citation(self, page: Page) -> Citation:

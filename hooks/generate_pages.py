@@ -73,7 +73,7 @@ def on_config(config, **kwargs):
         nav_text = kept[NAV_FILE]
         _last = (state, nav_text)
     navs = json.loads(nav_text)
-    config.nav = navs[languages[0]] if only else navs["en"]
+    config.nav = navs[languages[0]]
     config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(config.nav))
     if i18n is not None:
         for language in i18n.config.languages:

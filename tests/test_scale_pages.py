@@ -19,7 +19,7 @@ from aes_dossier.generate import NAV_FILE, generate
 from aes_dossier.settings import load_settings
 from conftest import ROOT
 
-LIMITS = {"EVENTS_PER_PAGE": 5, "LIST_PAGE_SIZE": 10, "RELATED_LIMIT": 2, "MENTIONS_LIMIT": 3,
+LIMITS = {"EVENTS_PER_PAGE": 5, "SOURCES_PER_PAGE": 8, "LIST_PAGE_SIZE": 10, "RELATED_LIMIT": 2, "SIDE_LIST_LIMIT": 1, "MENTIONS_LIMIT": 3,
           "NAV_RECORD_LIMIT": 5, "TIMELINE_INLINE_LIMIT": 20, "LIST_RECENT": 4}
 
 
@@ -53,6 +53,18 @@ def test_a_busy_year_continues_on_numbered_pages_that_together_hold_all_its_even
     assert f"({year}/page-2.md)" in files[paths[0]], "the first page links to the next"
 
 
+def test_a_year_page_cites_at_most_the_source_budget_unless_it_holds_a_single_event(generated):
+    dossier, files = generated
+    year_pages = [path for path in files if re.fullmatch(r"timeline/\d{4}(/page-\d+)?\.md", path)]
+    cut_for_sources = 0
+    for path in year_pages:
+        listed = len(re.findall(r"(?m)^\*\*\d+\\\.\*\*", files[path]))
+        events = event_headings(files[path])
+        assert listed <= LIMITS["SOURCES_PER_PAGE"] or len(events) == 1, (path, listed, len(events))
+        cut_for_sources += 0 < len(events) < LIMITS["EVENTS_PER_PAGE"] and "/page-" in path
+    assert cut_for_sources, "the real data should cross the lowered source budget"
+
+
 def test_a_link_to_an_event_points_at_the_page_that_shows_it(generated):
     dossier, files = generated
     year, events = max(dossier.events_by_year().items(), key=lambda item: len(item[1]))
@@ -74,10 +86,10 @@ def test_a_state_page_shows_its_latest_leaders_and_says_how_many_there_are(gener
     dossier, files = generated
     state = max(dossier["states"], key=lambda s: sum(post.organisation == s for p in dossier["people"].values() for post in p.posts))
     total = sum(post.organisation == state for p in dossier["people"].values() for post in p.posts)
-    assert total > LIMITS["RELATED_LIMIT"], "the real data should cross the lowered limit"
+    assert total > LIMITS["SIDE_LIST_LIMIT"], "the real data should cross the lowered limit"
     page = files[f"states/{state}.md"]
-    assert len(table_rows(page, "Office holders over time")) == LIMITS["RELATED_LIMIT"]
-    assert f"The latest {LIMITS['RELATED_LIMIT']} of {total};" in page
+    assert len(table_rows(page, "Office holders over time")) == LIMITS["SIDE_LIST_LIMIT"]
+    assert f"The latest {LIMITS['SIDE_LIST_LIMIT']} of {total};" in page
 
 
 def test_a_record_page_shows_its_latest_events_and_points_to_the_timeline_for_the_rest(generated):
@@ -107,3 +119,22 @@ def test_continuation_pages_and_printable_parts_stay_out_of_the_navigation(gener
     _, files = generated
     patterns = pages.outside_nav(json.loads(files[NAV_FILE])["en"])
     assert {"/print/*.md", "/*/page-*.md", "/timeline/*/page-*.md"} <= set(patterns)
+
+
+def test_a_year_page_describes_in_json_ld_only_the_events_it_shows(generated):
+    dossier, files = generated
+    year, events = max(dossier.events_by_year().items(), key=lambda item: len(item[1]))
+    second = files[f"timeline/{year}/page-2.md"]
+    front = json.loads(json.loads(re.search(r"(?m)^jsonld: (.*)$", second).group(1)))
+    described = {node["@id"].rsplit("#", 1)[1] for node in front["@graph"] if node.get("@type") == "Event"}
+    assert described == set(event_headings(second))
+
+
+def test_the_states_comparison_cuts_each_state_s_former_organisations_and_counts_the_rest(generated):
+    dossier, files = generated
+    left = {s: sum(1 for m in dossier["memberships"].values() if m.member == s and m.end) for s in dossier["states"]}
+    row = next(line for line in files["states/index.md"].splitlines() if line.startswith("| Organisations left"))
+    for count in left.values():
+        if count > LIMITS["SIDE_LIST_LIMIT"]:
+            assert f"… and {count - LIMITS['SIDE_LIST_LIMIT']} more" in row
+    assert row.count("](../organisations/") <= LIMITS["SIDE_LIST_LIMIT"] * len(left)
