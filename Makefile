@@ -25,7 +25,7 @@ serve: install
 	$(BIN)/python build_pages.py
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
-# The fast edit loop (about 1.5 s from saving a YAML file to the page, see README "Benchmarks"):
+# The fast edit loop (under 2 s from saving a YAML file to the page; README "Performance at scale"):
 # one edition (LOCALE=en or LOCALE=fr) and --dirty, so only pages whose Markdown changed are
 # rebuilt. Other pages' navigation and the search index catch up only under `make serve`.
 preview: install
