@@ -447,18 +447,27 @@ class Renderer:
             context["year_events"] = d.events_by_year()[page.context["year"]][start:end]
         elif page.template == "people.md.j2":
             start, end = page.context["slice"]
-            context["people"] = sorted(d["people"].values(), key=lambda p: sort_text(p.sort_name or p.name))[start:end]
+            context["people"] = self._sorted_lists["people"][start:end]
         elif page.template == "organisations.md.j2":
             start, end = page.context["slice"]
-            context["organisations"] = sorted(d["organisations"].values(), key=lambda o: sort_text(pick(o.name, self.lang)))[start:end]
+            context["organisations"] = self._sorted_lists["organisations"][start:end]
         elif page.template == "discrepancies.md.j2":
             context["discrepancies"] = list(d["discrepancies"].values())
         elif page.template == "glossary.md.j2":
             context["terms"] = sorted(d["glossary"].values(), key=lambda g: sort_text(pick(g.term, self.lang)))
         elif page.template == "sources.md.j2":
             start, end = page.context["slice"]
-            context["sources"] = sorted(d.sources.values(), key=lambda s: _source_order(s.id))[start:end]
+            context["sources"] = self._sorted_lists["sources"][start:end]
         return context
+
+    @functools.cached_property
+    def _sorted_lists(self) -> dict[str, list[Any]]:
+        """The people, organisations and sources lists in reading order, sorted once per
+        renderer rather than once for each of their pages."""
+        d = self.dossier
+        return {"people": sorted(d["people"].values(), key=lambda p: sort_text(p.sort_name or p.name)),
+                "organisations": sorted(d["organisations"].values(), key=lambda o: sort_text(pick(o.name, self.lang))),
+                "sources": sorted(d.sources.values(), key=lambda s: _source_order(s.id))}
 
     @functools.cached_property
     def _membership_index(self) -> tuple[dict[str, list[Any]], dict[str, list[Any]], dict[str, list[Any]]]:
