@@ -47,3 +47,10 @@ def test_every_record_page_is_still_in_the_index(index):
     for collection in ("people", "organisations", "sources", "states"):
         missing = [key for key in dossier[collection] if f"{collection}/{key}/" not in locations]
         assert not missing, (collection, missing[:5])
+
+
+def test_the_list_of_printable_parts_is_not_indexed(index):
+    """Only the print index's introduction is indexed: its list of parts grows with the dossier
+    (Zensical refuses a search field over 16 KB at 100x)."""
+    print_index = next(doc for doc in index if doc["location"] == "print/")
+    assert "print/" not in print_index["text"] and "<li>" not in print_index["text"]
