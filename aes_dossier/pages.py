@@ -434,8 +434,8 @@ class Renderer:
             context["map_svg"] = self.map_svg()
             context["latest_coups"] = {s.id: next((e for e in reversed(self.related_events(("states", s.id)))
                                                    if e.kind == "coup"), None) for s in states}
-            left = {s.id: sorted((m for m in d["memberships"].values() if m.member == s.id and m.end),
-                                 key=lambda m: m.end) for s in states}
+            left = {s.id: sorted((m for m in self._membership_index[1].get(s.id, []) if m.end), key=lambda m: m.end)
+                    for s in states}
             context["left"] = {state: ended[-SIDE_LIST_LIMIT:] for state, ended in left.items()}
             context["left_more"] = {state: max(0, len(ended) - SIDE_LIST_LIMIT) for state, ended in left.items()}
         elif page.template == "data.md.j2":

@@ -12,6 +12,7 @@ search French pages only, with French stemming.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
@@ -30,13 +31,7 @@ def _plain_text(html: str) -> str:
 
 def enrich(docs: list[dict[str, Any]]) -> None:
     """Add accent variants to every document's text so that search ignores accents both ways."""
-    folds: dict[str, str] = {}  # a site repeats its words: fold each distinct word once
-
-    def folded(word: str) -> str:
-        result = folds.get(word)
-        if result is None:
-            result = folds[word] = fold(word)
-        return result
+    folded = functools.cache(fold)  # a site repeats its words: fold each distinct word once
 
     variants: dict[str, set[str]] = defaultdict(set)
     words_of: list[dict[str, set[str]]] = []
