@@ -9,15 +9,25 @@ export NO_MKDOCS_2_WARNING := 1
 
 LOCALE ?= en
 
-.PHONY: serve preview test build check check-site bench install browser clean
+.PHONY: serve preview test build check check-site bench install browser clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -U pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+# Every dependency, test tools and build backend included, comes from requirements.lock at the
+# version and hashes it records (pip refuses anything else); the project itself is then
+# installed without dependencies. `make lock` rewrites the lock after a change to pyproject.toml.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
+
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install -q 'pip-tools>=7.4,<8'
+	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --all-build-deps --extra test --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 install: $(VENV)/.installed
 

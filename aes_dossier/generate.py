@@ -16,8 +16,17 @@ NAV_FILE = ".nav.json"
 ALIASES_FILE = ".search-aliases.json"
 
 
-def redirect_files(dossier: Dossier) -> dict[str, str]:
-    """A small page at each former address of a renamed record, sending readers to the new one."""
+REDIRECT_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'"
+
+
+def robots_txt(site_url: str) -> str:
+    """Crawlers may read everything, and learn where the sitemap is (at the published address)."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
+
+
+def redirect_files(dossier: Dossier, site_url: str) -> dict[str, str]:
+    """A small page at each former address of a renamed record, sending readers to the new one
+    (relatively, so it works under any sub-path; its canonical address is the published one)."""
     files = {}
     for collection, records in dossier.records.items():
         for record in records.values():
@@ -25,9 +34,11 @@ def redirect_files(dossier: Dossier) -> dict[str, str]:
                 new_path = record_path(dossier, (collection, record.id)).split("#")[0]
                 old_dir = new_path.rsplit("/", 1)[0] + "/" + old_id if "/" in new_path else old_id
                 target = "../" + new_path.rsplit("/", 1)[-1][:-3] + "/"
+                canonical = site_url + directory_url(new_path)
                 files[f"{old_dir}/index.html"] = (
-                    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Moved</title>"
-                    f"<link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\">"
+                    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    f"<meta http-equiv=\"Content-Security-Policy\" content=\"{REDIRECT_POLICY}\"><title>Moved</title>"
+                    f"<link rel=\"canonical\" href=\"{canonical}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\">"
                     f"<meta name=\"robots\" content=\"noindex\"></head><body><p>This page has moved to <a href=\"{target}\">{target}</a>.</p>"
                     "</body></html>\n")
     return files
@@ -70,7 +81,8 @@ def iter_files(settings: Settings, dossier: Dossier | None = None,
         navs[lang] = build_nav(dossier, planned, lang)
     yield from api_files(dossier).items()
     yield from feed_files(dossier, settings.site_url).items()
-    yield from redirect_files(dossier).items()
+    yield from redirect_files(dossier, settings.site_url).items()
+    yield "robots.txt", robots_txt(settings.site_url)
     yield NAV_FILE, json.dumps(navs, ensure_ascii=False, indent=1) + "\n"
     yield ALIASES_FILE, json.dumps(search_aliases(dossier), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 

@@ -6,9 +6,13 @@ from __future__ import annotations
 import tomllib
 
 import yaml
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 from dataclasses import dataclass
 from pathlib import Path
+
+from yaml_env_tag import construct_env_tag
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,12 @@ class Settings:
     data_dir: str = "data"
     docs_dir: str = "docs"
     translation_threshold: float = 100.0
-    site_url: str = "http://127.0.0.1:8000/"
+    site_url: str = DEFAULT_SITE_URL
+
+    @property
+    def base_path(self) -> str:
+        """The path the site is served under: '/' at a host's root, '/REPO/' on GitHub project pages."""
+        return urlsplit(self.site_url).path or "/"
 
     @property
     def data_path(self) -> Path:
@@ -42,13 +51,23 @@ class Settings:
         return f"{self.repository}/issues/new?{query}"
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for the keys we need: ``!ENV [SITE_URL, default]``."""
+
+
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)  # other MkDocs tags: not ours
+
+
 def _site_url(root: Path) -> str:
-    """The published address, from mkdocs.yml, so that permanent links have one source."""
+    """The published address: ``site_url`` in mkdocs.yml, which takes it from the environment
+    variable SITE_URL (set by the Pages workflow), so that generated pages, feeds and MkDocs'
+    own canonical links and sitemap all name one address."""
     try:
-        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError):
         config = {}
-    url = str(config.get("site_url") or "http://127.0.0.1:8000/")
+    url = str(config.get("site_url") or DEFAULT_SITE_URL)
     return url if url.endswith("/") else url + "/"
 
 

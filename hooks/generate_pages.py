@@ -18,12 +18,15 @@ import pathspec
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from aes_dossier.csp import with_policy
 from aes_dossier.errors import DataErrors
 from aes_dossier.generate import ALIASES_FILE, NAV_FILE, iter_files
 from aes_dossier.output import write_files
 from aes_dossier.pages import outside_nav
 from aes_dossier.search_index import prune_assets, rebase_search, split_and_enrich
 from aes_dossier.settings import load_settings
+from aes_dossier.share_cards import CardCache, share_card
+from aes_dossier.site_paths import absolute_links, relative_alternates
 from aes_dossier.text import LANGUAGES
 
 log = logging.getLogger("mkdocs.hooks.generate_pages")
@@ -82,10 +85,52 @@ def on_config(config, **kwargs):
     return config
 
 
+_cards: CardCache | None = None
+
+
+@event_priority(-100)  # after mkdocs-static-i18n has set this page's language switcher
+def on_page_context(context, page, config, nav, **kwargs):
+    """Language-switcher links relative to the page, and the page's share card (drawn here,
+    from the cache when the page's title and description have not changed)."""
+    global _cards
+    # mkdocs-static-i18n sets `config.extra.alternate` as an attribute, which templates read first.
+    alternates = relative_alternates(getattr(config.extra, "alternate", None) or config.extra.get("alternate"), config.site_url)
+    config.extra.alternate = config.extra["alternate"] = alternates
+    root = Path(config.config_file_path).resolve().parent
+    if _cards is None or _cards.folder.parent.parent != root:
+        _cards = CardCache(root / ".cache" / "share-cards")
+    card = share_card(title=page.title or "", description=(page.meta or {}).get("description") or config.site_description or "",
+                      site_name=config.site_name, site_url=config.site_url, page_url=page.url,
+                      lang=config.theme["language"], languages=LANGUAGES)
+    _cards.write(card, Path(config.site_dir))
+    context["share_card"] = card
+    return context
+
+
+@event_priority(-100)  # last, so that the policy hashes the page's final scripts
 def on_post_page(output, page, config, **kwargs):
-    """Point each French page at the French search index (see aes_dossier.search_index)."""
+    """Point each French page at the French search index (see aes_dossier.search_index), then
+    write the page's Content-Security-Policy."""
     for locale in _other_locales(config):
         output = rebase_search(output, page.url, locale)
+    return with_policy(output)
+
+
+@event_priority(-100)
+def on_template_context(context, template_name, config, **kwargs):
+    """The 404 page's language links go to each edition's home page (not to the last page built)."""
+    if template_name == "404.html":
+        homes = relative_alternates(getattr(config.plugins.get("i18n"), "extra_alternate", None), config.site_url)
+        if homes:
+            config.extra.alternate = config.extra["alternate"] = homes
+    return context
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    """The 404 page is served at any depth: MkDocs writes its links from the server root, which
+    breaks under a sub-path's neighbours and names no host; they become full addresses."""
+    if template_name == "404.html":
+        return with_policy(absolute_links(output, config.site_url))
     return output
 
 

@@ -128,12 +128,13 @@ def _axe(browser: Any, base_url: str, pages: dict[str, str], schemes: Iterable[s
 
 
 @_timed
-def links(site: Path) -> GateResult:
-    """linkinator over the served site: every internal link and anchor resolves."""
+def links(site: Path | str, internal: str = r"localhost") -> GateResult:
+    """linkinator over the site (a folder it serves itself, or the address of a served site):
+    every link and asset whose address starts with ``internal`` resolves, anchors included."""
     npx = shutil.which("npx") or "npx"
     _require(NODE_MODULES / "linkinator", "run `npm ci`")
     result = subprocess.run([npx, "--no-install", "linkinator", str(site), "--recurse", "--check-fragments",
-                             "--skip", r"^https?://(?!localhost)", "--format", "json"],
+                             "--skip", rf"^(?!https?://{internal})", "--format", "json"],
                             capture_output=True, text=True, timeout=1800, cwd=ROOT)
     report = json.loads(result.stdout or '{"links": []}')
     checked = [link for link in report["links"] if link["state"] != "SKIPPED"]

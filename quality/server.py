@@ -19,8 +19,29 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".atom", ".ics"
 
 
 class _HostLikeHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+    """The path the site is published under (``/REPO/`` on GitHub project pages); nothing
+    outside it exists, so a link written from the server root fails as it would there."""
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".outside-the-site" / "missing")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):  # type: ignore[override]
+        """Missing pages get the site's own 404 page, with status 404, as GitHub Pages does."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file() or self.command != "GET":
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
@@ -58,15 +79,21 @@ class _Body:
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 256  # link checkers open many connections at once; 5 drops most of them
+    daemon_threads = True
+
+
 @contextlib.contextmanager
-def serve(folder: Path, port: int = 0) -> Iterator[str]:
-    """The site in ``folder`` at ``http://127.0.0.1:PORT/`` for the duration of the block."""
-    handler = functools.partial(_HostLikeHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+def serve(folder: Path, port: int = 0, prefix: str = "/") -> Iterator[str]:
+    """The site in ``folder`` at ``http://127.0.0.1:PORT{prefix}`` for the duration of the block."""
+    handler_class = type("Handler", (_HostLikeHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(folder))
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

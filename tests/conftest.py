@@ -36,8 +36,8 @@ def run_build_pages(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=300, env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_DATE})
 
 
-def run_mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs_build(root: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                           cwd=root, capture_output=True, text=True, timeout=900, env=env)
 
