@@ -132,6 +132,7 @@ def load_dossier(data_dir: Path, display_root: Path | None = None) -> Dossier:
     if not errors:
         _check_every_source_is_cited(records, origins, errors)
         _check_former_ids(records, origins, errors)
+        _check_source_weight(records, origins, articles, errors)
     if errors:
         raise DataErrors(errors)
     for collection in records:
@@ -356,6 +357,32 @@ def _check_every_source_is_cited(records: dict[str, dict[str, Any]], origins: di
         if source_id not in cited:
             errors.append(origins[("sources", source_id)].error(source_id, ("id",), "no record cites this source",
                                                                  "cite it from the records it supports, or delete it"))
+
+
+FACTUAL = ("events", "people", "organisations", "states", "memberships", "instruments")
+"""Records that state facts; an instrument's articles are checked with it. Discrepancies may cite
+copies (their error is the point), and the glossary defines words."""
+WEAK_TIERS = {"reference", "copy"}
+
+
+def _check_source_weight(records: dict[str, dict[str, Any]], origins: dict[RecordKey, Origin],
+                         articles: dict[str, Any], errors: list[DataError]) -> None:
+    """No fact rests on a copy, and none on reference works alone."""
+    sources = records["sources"]
+    units = [(collection, record, origins[(collection, record.id)], ()) for collection in FACTUAL for record in records[collection].values()]
+    units += [("articles", article, origins[("articles", article_id)], ()) for article_id, (_, article) in articles.items()]
+    for collection, record, origin, _ in units:
+        for path, targets, target_id in walk_references(record):
+            if collection == "instruments" and path[:1] == ("articles",):
+                continue  # checked as the article itself
+            if "sources" in targets and sources[target_id].tier == "copy":
+                errors.append(origin.error(record.id, path, f"cites '{target_id}', a copy ({sources[target_id].publisher})",
+                                           "cite the original it copies instead (or drop it if other sources carry the fact); "
+                                           "a copy may only be cited by a discrepancy"))
+        tiers = {sources[source_id].tier for source_id in record.sources}
+        if tiers and tiers <= WEAK_TIERS:
+            errors.append(origin.error(record.id, ("sources",), "rests only on reference works or copies",
+                                       "add a source of another tier (official, wire, press, analysis, state-media) that supports it"))
 
 
 def _check_former_ids(records: dict[str, dict[str, Any]], origins: dict[RecordKey, Origin], errors: list[DataError]) -> None:

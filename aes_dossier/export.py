@@ -26,7 +26,7 @@ from .model import COLLECTIONS
 from .schema import collection_schema_text
 from .text import pick
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 API_ROOT = "api/v1"
 DATA_LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 CSV_COLLECTIONS = ("events", "people", "memberships", "sources")
@@ -72,7 +72,7 @@ CSV_COLUMNS: dict[str, list[str]] = {
                "people", "organisations", "instruments", "articles", "confidence", "sources"],
     "people": ["id", "name", "sort_name", "aliases", "nationality", "summary_en", "summary_fr", "sources"],
     "memberships": ["id", "member", "organisation", "role_en", "role_fr", "start", "end", "sources"],
-    "sources": ["id", "title", "publisher", "date", "url", "language", "kind"],
+    "sources": ["id", "title", "publisher", "date", "url", "language", "kind", "tier", "via"],
 }
 
 

@@ -13,6 +13,35 @@ KIND_LABELS: dict[str, dict[str, str]] = {
            "symbol": "Symboles", "election": "Élections"},
 }
 
+TIER_LABELS: dict[str, dict[str, str]] = {
+    "en": {"official": "Official", "wire": "News agency", "press": "Press", "state-media": "State media",
+           "analysis": "Analysis", "reference": "Reference work", "copy": "Copy"},
+    "fr": {"official": "Officielle", "wire": "Agence de presse", "press": "Presse", "state-media": "Média d'État",
+           "analysis": "Analyse", "reference": "Ouvrage de référence", "copy": "Copie"},
+}
+"""The tiers of ``model.TIER_RULES``, as readers see them."""
+
+TIER_DEFINITIONS: dict[str, dict[str, str]] = {
+    "en": {
+        "official": "A party's own text or statement: the text of an instrument, a communiqué, a government's, parliament's or institution's own site or gazette.",
+        "wire": "A news agency's report (AFP, Reuters, AP, Xinhua, Anadolu, a national press agency), including a repost on another site that credits the agency.",
+        "press": "A news outlet's own reporting.",
+        "state-media": "Media owned or run by a state that is a party to the story.",
+        "analysis": "Research institutes, think tanks, academic work and reports by non-governmental organisations.",
+        "reference": "Encyclopaedias and other reference works. Never enough on its own for a fact.",
+        "copy": "A mirror or unattributed repost of another source, or a site whose provenance cannot be established. Never cited for a fact; kept only as evidence where its error is the point.",
+    },
+    "fr": {
+        "official": "Le texte ou la déclaration d'une partie : texte d'un instrument, communiqué, site ou journal officiel d'un gouvernement, d'un parlement ou d'une institution.",
+        "wire": "Une dépêche d'agence (AFP, Reuters, AP, Xinhua, Anadolu, agence de presse nationale), y compris reprise sur un autre site qui cite l'agence.",
+        "press": "Le travail propre d'un média.",
+        "state-media": "Un média détenu ou dirigé par un État partie à l'affaire.",
+        "analysis": "Instituts de recherche, centres d'analyse, travaux universitaires et rapports d'organisations non gouvernementales.",
+        "reference": "Encyclopédies et autres ouvrages de référence. Jamais suffisant à lui seul pour établir un fait.",
+        "copy": "Un miroir ou une reprise sans attribution d'une autre source, ou un site dont l'origine ne peut être établie. Jamais cité pour un fait ; conservé seulement comme preuve là où son erreur est en cause.",
+    },
+}
+
 UI: dict[str, dict[str, str]] = {
     "en": {
         "site_title": "Alliance of Sahel States: a sourced dossier",
@@ -90,6 +119,12 @@ UI: dict[str, dict[str, str]] = {
         "language": "Language",
         "url": "Address",
         "reliability": "Reliability",
+        "tier": "Tier",
+        "via": "Agency",
+        "all_tiers": "All tiers",
+        "filter_tier": "Show sources of tier",
+        "also_reported": "Also reported by",
+        "methodology": "How this dossier is made",
         "cited_by": "Cited by",
         "no_date": "no date",
         "not_recorded": "not recorded",
@@ -238,6 +273,12 @@ UI: dict[str, dict[str, str]] = {
         "language": "Langue",
         "url": "Adresse",
         "reliability": "Fiabilité",
+        "tier": "Catégorie",
+        "via": "Agence",
+        "all_tiers": "Toutes les catégories",
+        "filter_tier": "Afficher les sources de la catégorie",
+        "also_reported": "Également rapporté par",
+        "methodology": "Comment ce dossier est fait",
         "cited_by": "Cité par",
         "no_date": "sans date",
         "not_recorded": "non enregistrée",

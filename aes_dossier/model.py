@@ -441,6 +441,21 @@ SourceKind = Literal[
 ]
 
 
+SourceTier = Literal["official", "wire", "press", "state-media", "analysis", "reference", "copy"]
+TIER_RULES: dict[str, str] = {
+    "official": "a party's own text or statement: an instrument's text, a communiqué, a government's, parliament's or institution's own site or gazette",
+    "wire": "a news agency's report (AFP, Reuters, AP, Xinhua, Anadolu, a national press agency), including a repost on another site that credits it; name the agency in `via`",
+    "press": "a news outlet's own reporting",
+    "state-media": "media owned or run by a state that is a party to the story",
+    "analysis": "research institutes, think tanks, academic work, NGO reports",
+    "reference": "encyclopaedias and other reference works; never enough on its own for a fact",
+    "copy": "a mirror or unattributed repost of another source, or a host whose provenance cannot be established (a bare IP address, a content farm); never cited for a fact, only as evidence in a discrepancy",
+}
+"""What each tier means: shown to editors in the JSON Schema and to readers on each source page."""
+TIER_ORDER: tuple[str, ...] = ("official", "wire", "press", "analysis", "state-media", "reference", "copy")
+"""Best first: the order in which an inline citation picks its (at most three) sources."""
+
+
 class Source(Contract):
     """A public source. Sources cite nothing themselves; everything else cites them."""
 
@@ -454,6 +469,10 @@ class Source(Contract):
     language: Language
     kind: SourceKind
     """What kind of source it is."""
+    tier: SourceTier = Field(description="How much weight the source carries. " + " ".join(
+        f"`{name}`: {rule}." for name, rule in TIER_RULES.items()))
+    via: Line | None = Field(default=None, description="For a `wire` report read on another site: the agency it credits (AFP, Reuters, AP...).",
+                             examples=["AFP"])
     reliability: Text | None = Field(default=None, description="A note on how far the source can be trusted.")
 
     @model_validator(mode="after")

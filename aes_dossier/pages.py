@@ -21,10 +21,11 @@ from .citation import Citation, fence
 from .dossier import Dossier, RecordKey
 from .export import CSV_COLLECTIONS, SCHEMA_VERSION
 from .graphics import KIND_ORDER, events_chart, member_map
-from .i18n import KIND_LABELS, UI
+from .i18n import KIND_LABELS, TIER_DEFINITIONS, TIER_LABELS, UI
 from .jsonld import entity, event_entity, page_jsonld
-from .model import COLLECTIONS, Event, Source, Text
+from .model import COLLECTIONS, TIER_ORDER, Event, Source, Text
 from .settings import Settings
+from .source_weight import best_first
 from .text import (escape_attribute, escape_markdown, fold, format_number, format_partial_date, format_span, is_translated, pick,
                    render_prose)
 
@@ -209,9 +210,20 @@ def plan_pages(dossier: Dossier) -> list[Page]:
     pages.append(Page("glossary.md", "glossary.md.j2", lambda lang: UI[lang]["glossary"],
                       data_files=files["glossary"], edit_target="data/glossary", weight=len(dossier["glossary"])))
     pages.append(Page("data.md", "data.md.j2", lambda lang: UI[lang]["data_title"], data_files=(), edit_target="aes_dossier"))
+    pages.append(Page("methodology.md", "methodology.md.j2", lambda lang: UI[lang]["methodology"],
+                      data_files=_all_files(files), edit_target="aes_dossier/templates/methodology.md.j2"))
     pages += _print_pages(pages, files)
     pages += _list_pages("sources/index.md", "sources.md.j2", lambda lang: UI[lang]["sources"],
                          even_slices(len(dossier.sources), LIST_PAGE_SIZE), data_files=files["sources"], edit_target="data/sources")
+    tier_counts = Counter(source.tier for source in dossier.sources.values())
+    for tier in TIER_ORDER:  # the Sources index filtered by tier: static pages, so it works without JavaScript
+        if tier_counts[tier]:
+            for tier_page in _list_pages(f"sources/tier/{tier}/index.md", "sources.md.j2",
+                                         lambda lang, tier=tier: f"{UI[lang]['sources']}: {TIER_LABELS[lang][tier]}",
+                                         even_slices(tier_counts[tier], LIST_PAGE_SIZE), data_files=files["sources"],
+                                         edit_target="data/sources"):
+                tier_page.context["tier"] = tier
+                pages.append(tier_page)
     for source in dossier.sources.values():
         pages.append(_record_page(dossier, ("sources", source.id), "source.md.j2",
                                   lambda lang, s=source: s.title))
@@ -324,7 +336,7 @@ class Renderer:
         else:
             body = self._body(page, helpers)
         footer = self.env.get_template("_footer.md.j2").render(
-            citations=citations.listed(), updated=self._updated(page), citation=self._citation(page), fence=fence,
+            citations=citations.listed(), also_reported=citations.also_reported(), updated=self._updated(page), citation=self._citation(page), fence=fence,
             edit_url=self._edit_url(page), report_url=self._report_url(page), **helpers)
         lang = self.lang
         if untranslated:
@@ -358,6 +370,7 @@ class Renderer:
 
         return {
             "ui": UI[lang], "lang": lang, "d": self.dossier, "page": page, "kind_labels": KIND_LABELS[lang],
+            "tiers": TIER_LABELS[lang], "tier_definitions": TIER_DEFINITIONS[lang], "tier_order": TIER_ORDER,
             "t": t,
             "prose": lambda text: render_prose(t(text)) if isinstance(text, Text) else escape_markdown(t(text)),
             "date": lambda value: format_partial_date(value, lang),
@@ -366,6 +379,7 @@ class Renderer:
             "link": lambda key, label=None: self.link(page, key, label),
             "url": lambda key: self.url(page, key),
             "href": lambda target: Markup(_relative(page.path, target)),
+            "link_path": lambda target, label: Markup(f"[{escape_markdown(label)}]({_relative(page.path, target)})"),
             "article_label": lambda article: _article_label(article, lang),
             "article_heading": lambda article: article_heading(article, lang),
             "events": self.dossier.events_sorted,
@@ -455,10 +469,26 @@ class Renderer:
             context["discrepancies"] = list(d["discrepancies"].values())
         elif page.template == "glossary.md.j2":
             context["terms"] = sorted(d["glossary"].values(), key=lambda g: sort_text(pick(g.term, self.lang)))
+        elif page.template == "methodology.md.j2":
+            events = d.events_sorted()
+            context.update(first_event=events[0].date, last_event=events[-1].date, event_count=len(events),
+                           source_count=len(d.sources),
+                           tier_rows=[{"tier": tier, "count": len(self._sorted_by_tier[tier]), "example": max(self._sorted_by_tier[tier], key=lambda source: len(d.cited_by.get(source.id, [])))}
+                                      for tier in TIER_ORDER if self._sorted_by_tier[tier]])
         elif page.template == "sources.md.j2":
             start, end = page.context["slice"]
-            context["sources"] = self._sorted_lists["sources"][start:end]
+            tier = page.context.get("tier")
+            listed = self._sorted_by_tier[tier] if tier else self._sorted_lists["sources"]
+            context["sources"] = listed[start:end]
+            context["tier_counts"] = {name: len(self._sorted_by_tier[name]) for name in TIER_ORDER if self._sorted_by_tier[name]}
         return context
+
+    @functools.cached_property
+    def _sorted_by_tier(self) -> dict[str, list[Source]]:
+        by_tier: dict[str, list[Source]] = {tier: [] for tier in TIER_ORDER}
+        for source in self._sorted_lists["sources"]:
+            by_tier[source.tier].append(source)
+        return by_tier
 
     @functools.cached_property
     def _sorted_lists(self) -> dict[str, list[Any]]:
@@ -567,16 +597,27 @@ class _Citations:
     def __init__(self, renderer: Renderer, page: Page):
         self.renderer, self.page = renderer, page
         self.numbers: dict[str, int] = {}
+        self.also: dict[str, None] = {}
 
     def cite(self, source_ids: list[str]) -> Markup:
+        """The best three sources of a group as numbered marks (``source_weight``); the others
+        are kept for the page's "Also reported by" list."""
+        shown, others = best_first(self.renderer.dossier.sources, source_ids)
         marks = []
-        for source_id in source_ids:
+        for source_id in shown:
             number = self.numbers.setdefault(source_id, len(self.numbers) + 1)
             marks.append(f"[{number}](#ref-{source_id})")
+        self.also.update(dict.fromkeys(others))
         return Markup(f"<sup>{','.join(marks)}</sup>" if marks else "")
 
     def listed(self) -> list[tuple[int, Source]]:
         return [(number, self.renderer.dossier.sources[source_id]) for source_id, number in self.numbers.items()]
+
+    def also_reported(self) -> list[Source]:
+        """Sources cited on the page but left out of every citation group, best first."""
+        sources = self.renderer.dossier.sources
+        rest = [source_id for source_id in self.also if source_id not in self.numbers]
+        return [sources[source_id] for source_id in best_first(sources, rest, limit=len(rest))[0]]
 
 
 def _demote(body: str) -> str:
@@ -688,6 +729,7 @@ def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
         {ui["sources"]: entries("sources")},
         {ui["data_title"]: "data.md"},
         {ui["about"]: "about.md"},
+        {ui["methodology"]: "methodology.md"},
         {ui["print_title"]: "print/index.md"},
     ]
     return nav

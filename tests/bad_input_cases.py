@@ -47,7 +47,7 @@ def event(date: str = "'2024-07-06'", *, extra: str = "", id_: str = "2024-07-06
 
 
 def source(url: str = "https://example.org/new", *, id_: str = "s3") -> str:
-    return (f"- id: {id_}\n  title: New source\n  publisher: P\n  language: en\n  kind: news\n  url: {url}\n")
+    return (f"- id: {id_}\n  title: New source\n  publisher: P\n  language: en\n  kind: news\n  tier: press\n  url: {url}\n")
 
 
 G = "glossary/extra.yaml"
@@ -223,4 +223,16 @@ CASES: list[Case] = [
          "data/glossary/extra.yaml:4:9: junta.definition.en: is too long (4001 characters, limit 4000)"),
     Case("extremely long name", {G: term(term_en="y" * 301)},
          "data/glossary/extra.yaml:2:14: junta.term.en: is too long (301 characters, limit 300)"),
+    # --- source tiers -------------------------------------------------------------------------
+    Case("source without a tier", {"sources/sources.yaml": open_fixture("sources/sources.yaml").replace("  tier: official\n", "", 1)},
+         "data/sources/sources.yaml:1:3: s1.tier: required field 'tier' is missing (hint: add 'tier:'"),
+    Case("unknown source tier", {"sources/sources.yaml": open_fixture("sources/sources.yaml").replace("tier: official", "tier: blog", 1)},
+         "data/sources/sources.yaml:8:9: s1.tier: expected one of 'official', 'wire', 'press', 'state-media', 'analysis', 'reference' or 'copy', found 'blog'"),
+    Case("a fact citing a copy", {"sources/sources.yaml": open_fixture("sources/sources.yaml").replace("tier: wire", "tier: copy", 1)},
+         "data/events/2023.yaml:21:12: 2023-10-mali-debate.sources: rests only on reference works or copies (hint: add a source of another tier",
+         also=("data/events/2023.yaml:21:13: 2023-10-mali-debate.sources[0]: cites 's2', a copy (Example Agency) (hint: cite the original it copies instead",)),
+    Case("a fact resting only on reference works", {"sources/sources.yaml": open_fixture("sources/sources.yaml").replace(
+        "tier: official", "tier: reference", 1).replace("tier: wire", "tier: reference", 1).replace("tier: analysis", "tier: reference", 1)},
+         "data/events/2023.yaml:13:12: 2023-09-16-charter-signed.sources: rests only on reference works or copies",
+         also=("data/instruments/charter.yaml:28:14: charter-article-6.sources: rests only on reference works or copies",)),
 ]
