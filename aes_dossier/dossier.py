@@ -22,6 +22,7 @@ from slugify import slugify
 
 from .errors import DataError, DataErrors
 from .load import LoadedFile, Path_, load_file
+from .dates import PartialDate
 from .model import COLLECTIONS, RESERVED_NAMES, SLUG_PATTERN, date_fields, Article, Contract, Event, Instrument, Record, Source
 
 RecordKey = tuple[str, str]
@@ -60,6 +61,11 @@ class Dossier:
     @property
     def sources(self) -> dict[str, Source]:
         return self.records["sources"]
+
+    @property
+    def coverage(self) -> Any:
+        """How far the dossier reaches (``data/coverage/``): one record, checked at load."""
+        return next(iter(self.records["coverage"].values()), None)
 
     def events_sorted(self) -> list[Event]:
         """Events in date order: sorted once, since every page that lists events asks for it."""
@@ -133,6 +139,7 @@ def load_dossier(data_dir: Path, display_root: Path | None = None) -> Dossier:
         _check_every_source_is_cited(records, origins, errors)
         _check_former_ids(records, origins, errors)
         _check_source_weight(records, origins, articles, errors)
+        _check_coverage(records, origins, errors, data_dir)
     if errors:
         raise DataErrors(errors)
     for collection in records:
@@ -383,6 +390,21 @@ def _check_source_weight(records: dict[str, dict[str, Any]], origins: dict[Recor
         if tiers and tiers <= WEAK_TIERS:
             errors.append(origin.error(record.id, ("sources",), "rests only on reference works or copies",
                                        "add a source of another tier (official, wire, press, analysis, state-media) that supports it"))
+
+
+def _check_coverage(records: dict[str, dict[str, Any]], origins: dict[RecordKey, Origin], errors: list[DataError],
+                    data_dir: Path) -> None:
+    """One coverage record, and no event after the date it says the dossier covers."""
+    coverage = list(records["coverage"].values())
+    if len(coverage) != 1:
+        errors.append(DataError(str(data_dir / "coverage"), message=f"expected one coverage record, found {len(coverage)}",
+                                hint="data/coverage/coverage.yaml holds 'id: coverage', 'covers_until' and 'last_reviewed'"))
+        return
+    until = PartialDate.parse(coverage[0].covers_until).latest()
+    for event in records["events"].values():
+        if PartialDate.parse(event.date).earliest() > until:
+            errors.append(origins[("events", event.id)].error(event.id, ("date",), f"{event.date} is after the date the dossier covers ({coverage[0].covers_until})",
+                                                            "move covers_until in data/coverage/coverage.yaml forward once the reporting up to that day is checked"))
 
 
 def _check_former_ids(records: dict[str, dict[str, Any]], origins: dict[RecordKey, Origin], errors: list[DataError]) -> None:

@@ -61,7 +61,9 @@ def api_files(dossier: Dossier) -> dict[str, str]:
         files[f"{API_ROOT}/schema/{collection}.json"] = collection_schema_text(collection)
     for collection in CSV_COLLECTIONS:
         files[f"{API_ROOT}/{collection}.csv"] = _csv(dossier, collection)
+    coverage = dossier.coverage
     files[f"{API_ROOT}/index.json"] = _dump({"schema_version": SCHEMA_VERSION, "built": built, "licence": DATA_LICENCE,
+                                            "coverage": {"covers_until": coverage.covers_until, "last_reviewed": coverage.last_reviewed} if coverage else None,
                                             "endpoints": endpoints,
                                             "feeds": {"atom": "../../feeds/events.atom", "icalendar": "../../feeds/events.ics"}})
     return files

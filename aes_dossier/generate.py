@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from .dossier import Dossier, load_dossier
 from .history import data_file_dates
 from .export import api_files, feed_files
-from .pages import build_nav, directory_url, plan_pages, record_path, render_pages
+from .render import render_pages
+from .site_plan import build_nav, directory_url, plan_pages, record_path
 from .settings import Settings
 from .text import LANGUAGES
 
@@ -51,7 +52,7 @@ def search_aliases(dossier: Dossier) -> dict[str, list[str]]:
     own page before the many pages that merely mention it.
     """
     aliases: dict[str, list[str]] = {}
-    for collection in ("people", "organisations", "states", "glossary"):
+    for collection in ("people", "organisations", "states", "glossary", "partners"):
         for record in dossier[collection].values():
             names: list[str] = list(getattr(record, "aliases", []))
             for attribute in ("name", "short_name", "official_name", "term"):

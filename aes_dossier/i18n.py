@@ -42,6 +42,14 @@ TIER_DEFINITIONS: dict[str, dict[str, str]] = {
     },
 }
 
+RELATION_LABELS: dict[str, dict[str, str]] = {
+    "en": {"allied": "Allied", "close": "Close", "cooperative": "Cooperative", "neutral": "Neutral",
+           "mediating": "Mediating", "strained": "Strained", "ruptured": "Ruptured"},
+    "fr": {"allied": "Alliés", "close": "Proches", "cooperative": "Coopération", "neutral": "Neutres",
+           "mediating": "Médiation", "strained": "Tendues", "ruptured": "Rompues"},
+}
+"""The state of a partner's relation with the alliance or a member (``model.RelationStatus``)."""
+
 UI: dict[str, dict[str, str]] = {
     "en": {
         "site_title": "Alliance of Sahel States: a sourced dossier",
@@ -120,6 +128,17 @@ UI: dict[str, dict[str, str]] = {
         "url": "Address",
         "reliability": "Reliability",
         "tier": "Tier",
+        "partners": "Partner states",
+        "partners_overview": "Partner states and the alliance",
+        "partners_intro": "The foreign states in the alliance's story, and the state of their relations with the alliance and with each member on {date}, the date the dossier covers. Each cell links to the dated account on the partner's page and cites its sources; a dash means the dossier records no relation of its own for that pair.",
+        "relations": "Relations",
+        "relation_with": "With",
+        "relation_state": "State on {date}",
+        "partner": "Partner",
+        "iso_code": "ISO 3166 code",
+        "no_relation": "not recorded",
+        "partners_involved": "Foreign states",
+        "coverage": "Covers events up to {date}; last reviewed on {reviewed}.",
         "via": "Agency",
         "all_tiers": "All tiers",
         "filter_tier": "Show sources of tier",
@@ -274,6 +293,17 @@ UI: dict[str, dict[str, str]] = {
         "url": "Adresse",
         "reliability": "Fiabilité",
         "tier": "Catégorie",
+        "partners": "États partenaires",
+        "partners_overview": "Les États partenaires et l'Alliance",
+        "partners_intro": "Les États étrangers qui comptent dans l'histoire de l'Alliance, et l'état de leurs relations avec l'Alliance et avec chaque membre au {date}, date jusqu'à laquelle va le dossier. Chaque case renvoie au récit daté de la page du partenaire et cite ses sources ; un tiret signifie que le dossier n'enregistre pas de relation propre pour cette paire.",
+        "relations": "Relations",
+        "relation_with": "Avec",
+        "relation_state": "État au {date}",
+        "partner": "Partenaire",
+        "iso_code": "Code ISO 3166",
+        "no_relation": "non renseigné",
+        "partners_involved": "États étrangers",
+        "coverage": "Couvre les événements jusqu'au {date} ; dernière relecture le {reviewed}.",
         "via": "Agence",
         "all_tiers": "Toutes les catégories",
         "filter_tier": "Afficher les sources de la catégorie",

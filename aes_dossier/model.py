@@ -199,7 +199,7 @@ OrganisationKind = Literal[
     "alliance", "confederation", "confederal-organ", "regional-organisation", "international-organisation",
     "development-authority", "development-platform", "military-operation", "joint-force", "un-mission",
     "private-military-company", "armed-group", "junta", "government-body", "financial-institution",
-    "civil-society", "court",
+    "civil-society", "court", "company", "political-party", "eu-mission",
 ]
 
 
@@ -426,6 +426,7 @@ class Event(Record):
     organisations: list[Slug] = ref("organisations", many=True)
     instruments: list[Slug] = ref("instruments", many=True)
     articles: list[Slug] = ref("articles", many=True, description="Ids of articles invoked or discussed.")
+    partners: list[Slug] = ref("partners", many=True, description="Ids of the foreign states involved (data/partners/).")
     confidence: Literal["high", "medium", "low"] = "high"
     """How well the sources establish the event: high, medium or low."""
 
@@ -505,6 +506,56 @@ class Discrepancy(Record):
                               description="Ids of the records this discrepancy concerns.")
 
 
+RelationStatus = Literal["allied", "close", "cooperative", "neutral", "mediating", "strained", "ruptured"]
+
+
+class RelationItem(Contract):
+    """One dated step in a relation: an embassy opened or closed, an agreement, a rupture, a mediation."""
+
+    date: Date
+    text: Text
+    """What happened, in one sentence of the dossier's own words."""
+    sources: SourceRefs = ref("sources", required=True, min_length=1)
+
+
+class Relation(Contract):
+    """A partner state's relation with the alliance or with one member, and its state at the coverage date."""
+
+    counterpart: Slug = ref("states", "organisations", default=...,
+                            description="A member state's id, or 'confederation-of-sahel-states' for the alliance as a whole.")
+    status: RelationStatus
+    """The state of the relation at the coverage date: allied, close, cooperative, neutral, mediating, strained or ruptured."""
+    summary: Text
+    """The relation in two to four dated sentences, in the dossier's own words."""
+    items: list[RelationItem] = Field(default_factory=list)
+    """Its dated steps, oldest first."""
+    sources: SourceRefs = ref("sources", required=True, min_length=1)
+
+
+class Partner(Record):
+    """A foreign state in the alliance's story (Popolo: an Organization classified as a state)."""
+
+    name: Name
+    """Short name in English and French."""
+    iso_alpha2: Annotated[str, Field(pattern=r"^[A-Z]{2}$", examples=["DZ"])]
+    """ISO 3166-1 alpha-2 code."""
+    aliases: list[Line] = Field(default_factory=list, description="Other names readers may search for (Ivory Coast, Algérie).")
+    summary: Text
+    """The partner's place in the story, in the dossier's own words."""
+    relations: list[Relation] = Field(min_length=1)
+    """Its relation with the alliance and with each member it deals with."""
+
+
+class Coverage(Contract):
+    """How far the dossier reaches: the date up to which it covers events, and when it was last reviewed."""
+
+    id: Slug
+    covers_until: Date
+    """The last day the dossier covers: no event may be later, and readers are told the date."""
+    last_reviewed: Date
+    """When the whole dossier was last checked against new reporting."""
+
+
 class GlossaryTerm(Record):
     term: Name
     """The term or acronym."""
@@ -534,5 +585,7 @@ COLLECTIONS: dict[str, type[Contract]] = {
     "events": Event,
     "discrepancies": Discrepancy,
     "glossary": GlossaryTerm,
+    "partners": Partner,
+    "coverage": Coverage,
 }
 """Each folder under ``data/`` holds one kind of record; a file holds one record or a list."""

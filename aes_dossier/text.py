@@ -99,6 +99,8 @@ def format_partial_date(value: str | None, lang: str) -> str:
         return str(date.year)
     if date.precision == "month":
         return format_date(date.earliest(), "MMMM y", locale=lang)
+    if lang == "fr" and date.day == 1:  # French writes the first of the month as an ordinal: 1er mars
+        return format_date(date.earliest(), "d'er' MMMM y", locale=lang)
     return format_date(date.earliest(), "d MMMM y", locale=lang)
 
 

@@ -22,7 +22,7 @@ from aes_dossier.csp import with_policy
 from aes_dossier.errors import DataErrors
 from aes_dossier.generate import ALIASES_FILE, NAV_FILE, iter_files
 from aes_dossier.output import write_files
-from aes_dossier.pages import outside_nav
+from aes_dossier.site_plan import outside_nav
 from aes_dossier.search_index import prune_assets, rebase_search, split_and_enrich
 from aes_dossier.settings import load_settings
 from aes_dossier.share_cards import CardCache, share_card

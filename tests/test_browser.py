@@ -58,7 +58,7 @@ def result_links(page: Page, site_url: str, query: str) -> list[str]:
 
 
 def search_targets() -> list[tuple[str, str]]:
-    """Each member, each Charter/treaty article and each person, with the page its name must find."""
+    """Each member, partner, Charter/treaty article and person, with the page its name must find."""
     from aes_dossier.dossier import load_dossier
     from aes_dossier.pages import article_heading
     from conftest import ROOT
@@ -66,6 +66,7 @@ def search_targets() -> list[tuple[str, str]]:
     dossier = load_dossier(ROOT / "data", ROOT)
     targets = [(state.name.en, f"states/{state.id}/") for state in dossier["states"].values()]
     targets += [(person.name, f"people/{person.id}/") for person in dossier["people"].values()]
+    targets += [(partner.name.en, f"partners/{partner.id}/") for partner in dossier["partners"].values()]
     for instrument, article in dossier.articles.values():
         targets.append((article_heading(article, "en"), f"{instrument.id}/{article.id}/"))
     return targets

@@ -63,7 +63,7 @@ def test_a_removed_record_loses_its_page_but_hand_written_pages_stay(project: Pa
     glossary = project / "data" / "glossary" / "g.yaml"
     original_sources, original_glossary = sources.read_text(), glossary.read_text()
     sources.write_text(original_sources + "- id: s9\n  title: Extra\n  publisher: P\n  language: en\n  kind: news\n"
-                       "  url: https://example.org/\n")
+                       "  tier: wire\n  url: https://example.org/\n")
     glossary.write_text(original_glossary.replace("sources: [s1]", "sources: [s1, s9]"))
     assert run_build_pages(project).returncode == 0
     assert (project / "docs" / "sources" / "s9.md").exists()

@@ -76,7 +76,8 @@ def test_niger_ratifications_are_not_found_rather_than_guessed(dossier):
 
 
 @pytest.mark.parametrize(("collection", "minimum"), [
-    ("events", 110), ("states", 3), ("people", 30), ("organisations", 25), ("sources", 150), ("glossary", 20),
+    ("events", 200), ("states", 3), ("people", 55), ("organisations", 45), ("sources", 600), ("glossary", 20),
+    ("partners", 12),
 ])
 def test_minimum_counts(dossier, collection, minimum):
     assert len(dossier[collection]) >= minimum
@@ -88,10 +89,28 @@ def test_every_seed_error_and_disagreement_is_a_discrepancy_record(dossier):
     assert kinds.count("disagreement") >= 33
 
 
-def test_the_timeline_runs_from_the_liptako_gourma_authority_to_december_2025(dossier):
+def test_the_timeline_runs_from_the_liptako_gourma_authority_into_2026(dossier):
     events = dossier.events_sorted()
     assert events[0].date == "1970-12-03"
-    assert events[-1].date.startswith("2025-12")
+    assert events[-1].date >= "2026-02" and events[-1].date <= dossier.coverage.covers_until
+
+
+def test_every_month_from_july_2023_to_the_coverage_date_has_an_event(dossier):
+    months = {event.date[:7] for event in dossier["events"].values()}
+    year, month = 2023, 7
+    last = dossier.coverage.covers_until[:7]
+    missing = []
+    while f"{year}-{month:02d}" <= last:
+        if f"{year}-{month:02d}" not in months:
+            missing.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    assert missing == []
+
+
+def test_each_partner_has_a_sourced_relation_with_the_alliance_or_a_member(dossier):
+    members = {"confederation-of-sahel-states", *dossier["states"]}
+    for partner in dossier["partners"].values():
+        assert partner.relations and all(r.counterpart in members and r.sources for r in partner.relations), partner.id
 
 
 def test_at_least_150_sources_are_cited_and_each_has_an_address_or_is_a_seed(dossier):
@@ -142,3 +161,11 @@ def test_the_niger_coup_is_dated_26_july_2023_not_august(dossier):
 
 def test_the_g5_sahel_was_founded_in_2014(dossier):
     assert dossier["organisations"]["g5-sahel"].founded == "2014-02-16"
+
+
+def test_a_dossier_event_after_the_coverage_date_is_refused(project):
+    from tests.conftest import run_build_pages
+    coverage = project / "data" / "coverage" / "coverage.yaml"
+    coverage.write_text(coverage.read_text().replace("covers_until: '2026-03-13'", "covers_until: '2023-09'"))
+    result = run_build_pages(project, "--validate")
+    assert result.returncode == 1 and "is after the date the dossier covers (2023-09)" in result.stdout + result.stderr

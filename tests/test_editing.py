@@ -138,14 +138,14 @@ def test_the_semantic_diff_lists_changes_in_dossier_terms(project: Path):
     glossary.write_text(glossary.read_text().replace("The acronym of", "The initials of"))
     sources = project / "data" / "sources" / "sources.yaml"
     sources.write_text(sources.read_text() + "- id: s9\n  title: New report\n  publisher: P\n  language: en\n"
-                       "  kind: news\n  url: https://example.org/new\n")
+                       "  kind: news\n  tier: press\n  url: https://example.org/new\n")
     glossary.write_text(glossary.read_text() + "- id: junta\n  term: {en: Junta}\n  definition: {en: A military government.}\n"
                         "  sources: [s9]\n")
     (project / "data" / "discrepancies" / "d.yaml").unlink()
     text = (project / "data" / "sources" / "sources.yaml").read_text()
     (project / "data" / "sources" / "sources.yaml").write_text(text.replace(
         "- id: seed-000\n  title: A seed article\n  publisher: Unknown\n  language: en\n  kind: news-analysis\n"
-        "  reliability:\n    en: Machine translated; contains errors.\n    fr: Traduction automatique ; contient des erreurs.\n", ""))
+        "  tier: analysis\n  reliability:\n    en: Machine translated; contains errors.\n    fr: Traduction automatique ; contient des erreurs.\n", ""))
     result = run_build_pages(project, "--diff", "HEAD")
     assert result.returncode == 0, result.stderr
     out = result.stdout

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from aes_dossier import pages
+from aes_dossier import limits, pages
 from aes_dossier.dossier import Dossier, load_dossier
 from aes_dossier.generate import NAV_FILE, generate
 from aes_dossier.settings import load_settings
@@ -27,7 +27,7 @@ LIMITS = {"EVENTS_PER_PAGE": 5, "SOURCES_PER_PAGE": 8, "LIST_PAGE_SIZE": 10, "RE
 def generated() -> tuple[Dossier, dict[str, str]]:
     with pytest.MonkeyPatch.context() as patch:
         for name, value in LIMITS.items():
-            patch.setattr(pages, name, value)
+            patch.setattr(limits, name, value)
         settings = load_settings(ROOT)
         dossier = load_dossier(settings.data_path, settings.root)
         yield dossier, generate(settings, dossier, languages=("en",))

@@ -94,9 +94,9 @@ def test_the_sources_index_can_be_filtered_by_tier(files, dossier):
 
 def test_the_methodology_page_explains_tiers_and_corrections_in_both_languages(files):
     english, french = files["methodology.md"], files["methodology.fr.md"]
-    for word in ("News agency", "Copy", "Also reported by", "Reporting an error", "corrections", "reviewed"):
+    for word in ("News agency", "Copy", "Also reported by", "Errors and corrections", "Report an incorrect fact", "reviewed"):
         assert word in english, word
-    for word in ("Agence de presse", "Copie", "Également rapporté par", "Signaler une erreur", "corrections", "relu"):
+    for word in ("Agence de presse", "Copie", "Également rapporté par", "Erreurs et corrections", "fait inexact", "relu"):
         assert word in french, word
 
 
