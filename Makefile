@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 LOCALE ?= en
 
-.PHONY: serve preview test build check check-site bench install browser clean lock
+.PHONY: serve preview test build check check-site bench install browser clean lock release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ check-site: install browser node_modules/.installed
 # Benchmarks at 1x, 10x and 100x the data (bench/run.py): writes bench/results.md and the README table.
 bench: install browser
 	$(BIN)/python -m bench.run --readme $(BENCH_ARGS)
+
+# Number a release of the data (see README "Releases"): make release EN="What it brings." FR="Ce qu'elle apporte."
+release: install
+	$(BIN)/python build_pages.py --release --summary-en "$(EN)" --summary-fr "$(FR)"
+	$(BIN)/python build_pages.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -24,9 +24,11 @@ class Citation:
     url: str
     updated: str | None  # 'YYYY-MM-DD' or None
     lang: str
+    version: str | None = None
+    """The data release the page belongs to, as researchers cite a dataset."""
 
     def plain(self, updated_text: str, label: str) -> str:
-        parts = [f'{AUTHOR}. "{self.title}". {self.site}.']
+        parts = [f'{AUTHOR}. "{self.title}". {self.site}' + (f", release {self.version}." if self.version else ".")]
         if self.updated:
             parts.append(f"{label} {updated_text}.")
         parts.append(self.url)
@@ -36,6 +38,8 @@ class Citation:
         fields = [f"  title = {{{_bibtex(self.title)}}}", f"  author = {{{{{_bibtex(AUTHOR)}}}}}",
                   f"  howpublished = {{\\url{{{self.url}}}}}", f"  organization = {{{_bibtex(self.site)}}}",
                   f"  language = {{{self.lang}}}"]
+        if self.version:
+            fields.append(f"  version = {{{self.version}}}")
         if self.updated:
             fields += [f"  year = {{{self.updated[:4]}}}", f"  note = {{Last updated {self.updated}}}"]
         return "@misc{" + self.key + ",\n" + ",\n".join(fields) + "\n}"
@@ -43,6 +47,8 @@ class Citation:
     def csl_json(self) -> str:
         item = {"id": self.key, "type": "webpage", "title": self.title, "container-title": self.site,
                 "author": [{"literal": AUTHOR}], "URL": self.url, "language": self.lang}
+        if self.version:
+            item["version"] = self.version
         if self.updated:
             date = PartialDate.parse(self.updated)
             item["issued"] = {"date-parts": [[date.year, date.month, date.day]]}

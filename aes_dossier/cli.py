@@ -14,6 +14,7 @@ from .formatting import format_tree
 from .semantic_diff import dossier_at, semantic_diff
 from .generate import generate, iter_files
 from .output import stale_files, write_files
+from .release import prepare_release
 from .schema import export_schemas
 from .settings import load_settings
 
@@ -27,6 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--diff", metavar="REVISION", help="list what changed in the dossier since a git revision (Markdown)")
     parser.add_argument("--format", action="store_true", help="rewrite data files in the canonical layout (comments kept)")
     parser.add_argument("--format-check", action="store_true", help="fail if a data file is not in the canonical layout")
+    parser.add_argument("--release", action="store_true",
+                        help="number a release of the data: record what changed since the last one and update CITATION.cff "
+                             "(needs --summary-en and --summary-fr)")
+    parser.add_argument("--summary-en", metavar="TEXT", help="the release's summary in English (with --release)")
+    parser.add_argument("--summary-fr", metavar="TEXT", help="the release's summary in French (with --release)")
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (default: this checkout)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
     args = parser.parse_args(argv)
@@ -47,6 +53,23 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"build_pages.py: cannot read data/ at {args.diff!r}: {error.stderr.decode(errors='replace').strip()}", file=sys.stderr)
                 return 1
             print(semantic_diff(old, load_dossier(settings.data_path, settings.root), args.diff), end="")
+            return 0
+        if args.release:
+            if not (args.summary_en and args.summary_fr):
+                print("build_pages.py: --release needs --summary-en and --summary-fr (what the release brings, in both languages)",
+                      file=sys.stderr)
+                return 1
+            try:
+                record = prepare_release(settings, {"en": args.summary_en, "fr": args.summary_fr})
+            except ValueError as error:
+                print(f"build_pages.py: {error}", file=sys.stderr)
+                return 1
+            changes = record.get("changes")
+            summary = ("the first release" if changes is None else
+                       f"{len(changes.get('added', []))} added, {len(changes.get('changed', []))} changed, "
+                       f"{len(changes.get('removed', []))} removed since the previous release")
+            print(f"release {record['version']} of {record['date']}: {summary}; CITATION.cff updated. "
+                  "Run build_pages.py, then commit data/releases and CITATION.cff together.")
             return 0
         if args.schema:
             for path in export_schemas(args.schema):

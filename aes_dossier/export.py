@@ -23,6 +23,7 @@ from .dates import PartialDate
 from .dossier import Dossier
 from .history import build_date
 from .model import COLLECTIONS
+from .release import latest_release
 from .schema import collection_schema_text
 from .text import pick
 
@@ -37,35 +38,39 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _envelope(kind: str, data: Any, built: str) -> dict[str, Any]:
-    return {"schema_version": SCHEMA_VERSION, "built": built, "licence": DATA_LICENCE, "kind": kind, "data": data}
+def _envelope(kind: str, data: Any, built: str, release: str | None) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "release": release, "built": built, "licence": DATA_LICENCE, "kind": kind, "data": data}
 
 
 def _records(dossier: Dossier, collection: str) -> list[dict[str, Any]]:
     return [record.model_dump(mode="json", exclude_none=True) for record in dossier[collection].values()]
 
 
-def api_files(dossier: Dossier) -> dict[str, str]:
-    """Every API file, keyed by its path under ``docs/``."""
-    built = build_date().isoformat()
+def api_files(dossier: Dossier, built: str | None = None) -> dict[str, str]:
+    """Every API file, keyed by its path under ``docs/``; ``built`` fixes the build date (the
+    release's date in the reproducible download)."""
+    built = built or build_date().isoformat()
+    latest = latest_release(dossier)
+    release = latest.version if latest else None
     files: dict[str, str] = {}
     endpoints = []
     for collection in COLLECTIONS:
         records = _records(dossier, collection)
-        files[f"{API_ROOT}/{collection}.json"] = _dump(_envelope(collection, records, built))
+        files[f"{API_ROOT}/{collection}.json"] = _dump(_envelope(collection, records, built, release))
         endpoints.append({"collection": collection, "url": f"{collection}.json", "records": len(records),
                           "record_url": f"{collection}/{{id}}.json", "schema": f"schema/{collection}.json",
                           "csv": f"{collection}.csv" if collection in CSV_COLLECTIONS else None})
         for record in records:
-            files[f"{API_ROOT}/{collection}/{record['id']}.json"] = _dump(_envelope(collection, record, built))
+            files[f"{API_ROOT}/{collection}/{record['id']}.json"] = _dump(_envelope(collection, record, built, release))
         files[f"{API_ROOT}/schema/{collection}.json"] = collection_schema_text(collection)
     for collection in CSV_COLLECTIONS:
         files[f"{API_ROOT}/{collection}.csv"] = _csv(dossier, collection)
     coverage = dossier.coverage
-    files[f"{API_ROOT}/index.json"] = _dump({"schema_version": SCHEMA_VERSION, "built": built, "licence": DATA_LICENCE,
+    files[f"{API_ROOT}/index.json"] = _dump({"schema_version": SCHEMA_VERSION, "release": release, "built": built, "licence": DATA_LICENCE,
                                             "coverage": {"covers_until": coverage.covers_until, "last_reviewed": coverage.last_reviewed} if coverage else None,
                                             "endpoints": endpoints,
-                                            "feeds": {"atom": "../../feeds/events.atom", "icalendar": "../../feeds/events.ics"}})
+                                            "feeds": {"atom": "../../feeds/events.atom", "icalendar": "../../feeds/events.ics",
+                                                      "changes": "../../feeds/changes.atom"}})
     return files
 
 
@@ -173,8 +178,43 @@ def icalendar(dossier: Dossier, site_url: str, event_url) -> str:
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
 
 
+def changes_feed(dossier: Dossier, site_url: str) -> str:
+    """Releases and corrections, newest first: how a reader who cited the dossier learns that it
+    changed. Each entry's ``updated`` is its own date, and the feed's the newest entry's, so the
+    feed changes only when the data does."""
+    entries = []
+    for release in dossier["releases"].values():
+        entries.append((release.date, f"{site_url}changelog/#release-{release.id}", f"Release {release.version}",
+                        release.summary.en, f"{site_url}changelog/#release-{release.id}", "release"))
+    for correction in dossier["corrections"].values():
+        entries.append((correction.date, f"{site_url}corrections/#{correction.id}", f"Correction: {correction.wrong.en}",
+                        correction.right.en, f"{site_url}corrections/#{correction.id}", "correction"))
+    entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    newest = entries[0][0] if entries else "1970-01-01"
+    body = "".join(
+        "  <entry>\n"
+        f"    <id>{xml_escape(entry_id)}</id>\n"
+        f"    <title>{xml_escape(title)}</title>\n"
+        f"    <link rel=\"alternate\" type=\"text/html\" href=\"{xml_escape(link)}\"/>\n"
+        f"    <updated>{date}T00:00:00Z</updated>\n"
+        f"    <summary>{xml_escape(summary)}</summary>\n"
+        f"    <category term=\"{kind}\"/>\n"
+        "  </entry>\n" for date, entry_id, title, summary, link, kind in entries)
+    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n"
+            f"  <id>{xml_escape(site_url)}feeds/changes.atom</id>\n"
+            "  <title>AES dossier: releases and corrections</title>\n"
+            f"  <link rel=\"self\" type=\"application/atom+xml\" href=\"{xml_escape(site_url)}feeds/changes.atom\"/>\n"
+            f"  <link rel=\"alternate\" type=\"text/html\" href=\"{xml_escape(site_url)}changelog/\"/>\n"
+            f"  <updated>{newest}T00:00:00Z</updated>\n"
+            "  <author><name>AES dossier contributors</name></author>\n"
+            f"  <rights>Data {DATA_LICENCE['name']} ({DATA_LICENCE['url']})</rights>\n"
+            + body + "</feed>\n")
+
+
 def feed_files(dossier: Dossier, site_url: str) -> dict[str, str]:
     def event_url(event: Any) -> str:
         return f"{site_url}timeline/{event.date[:4]}/#{event.id}"
     return {"feeds/events.atom": atom_feed(dossier, site_url, event_url),
-            "feeds/events.ics": icalendar(dossier, site_url, event_url)}
+            "feeds/events.ics": icalendar(dossier, site_url, event_url),
+            "feeds/changes.atom": changes_feed(dossier, site_url)}

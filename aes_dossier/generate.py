@@ -6,7 +6,9 @@ import json
 from collections.abc import Iterator
 
 from .dossier import Dossier, load_dossier
+from .download import release_download
 from .history import data_file_dates
+from .release import latest_release
 from .export import api_files, feed_files
 from .render import render_pages
 from .site_plan import build_nav, directory_url, plan_pages, record_path
@@ -76,14 +78,19 @@ def iter_files(settings: Settings, dossier: Dossier | None = None,
     dossier = dossier or load_dossier(settings.data_path, settings.root)
     dates = data_file_dates(settings.root, settings.data_dir)
     planned = plan_pages(dossier)
+    release = latest_release(dossier)
+    download, archive = release_download(settings, release) if release else (None, b"")
     navs: dict[str, list] = {}
     for lang in languages:
-        yield from render_pages(dossier, settings, dates, lang, planned)
+        yield from render_pages(dossier, settings, dates, lang, planned, download)
         navs[lang] = build_nav(dossier, planned, lang)
     yield from api_files(dossier).items()
     yield from feed_files(dossier, settings.site_url).items()
     yield from redirect_files(dossier, settings.site_url).items()
     yield "robots.txt", robots_txt(settings.site_url)
+    if download:
+        yield download.path, archive
+        yield download.checksum_path, f"{download.sha256}  {download.path.rsplit('/', 1)[-1]}\n"
     yield NAV_FILE, json.dumps(navs, ensure_ascii=False, indent=1) + "\n"
     yield ALIASES_FILE, json.dumps(search_aliases(dossier), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 

@@ -556,6 +556,63 @@ class Coverage(Contract):
     """When the whole dossier was last checked against new reporting."""
 
 
+class RemovedRecord(Contract):
+    """A record a release removed: its key and title as they were, since it has no page any more."""
+
+    key: Line
+    """``collection:id``, for example ``events:2024-07-06-summit``."""
+    title: Name
+
+
+class ReleaseChanges(Contract):
+    """What a release changed since the one before, in dossier terms (written by ``--release``)."""
+
+    added: list[Line] = Field(default_factory=list, description="Keys (``collection:id``) of the records added.")
+    changed: list[Line] = Field(default_factory=list, description="Keys of the records whose fields changed.")
+    removed: list[RemovedRecord] = Field(default_factory=list)
+    """Records removed, with their titles."""
+
+
+VERSION_PATTERN = r"^\d{4}\.(?:[1-9]|1[0-2])\.\d+$"
+
+
+class Release(Contract):
+    """A numbered release of the data (calendar versioning: YEAR.MONTH.N), as researchers cite it."""
+
+    id: Slug = Field(description="The version with hyphens, e.g. 2026-12-0.")
+    version: Annotated[str, Field(pattern=VERSION_PATTERN, examples=["2026.12.0"])]
+    """The number readers cite: year, month, and a counter from 0 within the month."""
+    date: Date
+    """The day the release was made."""
+    summary: Text
+    """What the release brings, in one or two sentences."""
+    records: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    """How many records of each kind the release holds."""
+    changes: ReleaseChanges | None = None
+    """What changed since the previous release; none for the first."""
+
+    @model_validator(mode="after")
+    def _id_matches_version(self) -> "Release":
+        if self.id != self.version.replace(".", "-"):
+            raise ValueError(f"id must be the version with hyphens: {self.version.replace('.', '-')}")
+        return self
+
+
+class Correction(Record):
+    """A fact the dossier got wrong and has put right: shown on the corrections page and on each
+    corrected record's page, so that a reader who cited the old text can see what changed."""
+
+    date: Date
+    """The day the correction was made."""
+    records: list[Slug] = ref("states", "organisations", "people", "instruments", "articles", "events", "partners",
+                              "memberships", "glossary", many=True, min_length=1,
+                              description="Ids of the records corrected.")
+    wrong: Text
+    """What the record said that was wrong."""
+    right: Text
+    """What it says now, and why."""
+
+
 class GlossaryTerm(Record):
     term: Name
     """The term or acronym."""
@@ -587,5 +644,7 @@ COLLECTIONS: dict[str, type[Contract]] = {
     "glossary": GlossaryTerm,
     "partners": Partner,
     "coverage": Coverage,
+    "releases": Release,
+    "corrections": Correction,
 }
 """Each folder under ``data/`` holds one kind of record; a file holds one record or a list."""

@@ -57,6 +57,11 @@ Files = Mapping[str, str] | Iterable[tuple[str, str]]
 it is rendered instead of being held whole in memory."""
 
 
+def _bytes(content: str | bytes) -> bytes:
+    """Pages are text; the data download is an archive, written as it is."""
+    return content if isinstance(content, bytes) else content.encode("utf-8")
+
+
 def _pairs(files: Files) -> Iterable[tuple[str, str]]:
     return files.items() if isinstance(files, Mapping) else files
 
@@ -69,7 +74,7 @@ def stale_files(docs: Path, files: Files) -> list[str]:
     stale = []
     for name, text in _pairs(files):
         names.add(name)
-        if not (docs / name).is_file() or (docs / name).read_bytes() != text.encode("utf-8"):
+        if not (docs / name).is_file() or (docs / name).read_bytes() != _bytes(text):
             stale.append(name)
     stale += sorted(name for name in _owned(docs) - names if (docs / name).exists())
     return sorted(stale)
@@ -91,7 +96,7 @@ def write_files(docs: Path, files: Files, prune: bool = True) -> WriteReport:
         for name, text in _pairs(files):
             _check_inside(docs, name)
             names.add(name)
-            data = text.encode("utf-8")
+            data = _bytes(text)
             target = docs / name
             if target.is_file() and target.read_bytes() == data:
                 report.unchanged += 1

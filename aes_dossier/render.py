@@ -19,10 +19,11 @@ from .citation import Citation, fence
 from .dossier import Dossier, RecordKey
 from .export import CSV_COLLECTIONS, SCHEMA_VERSION
 from .graphics import KIND_ORDER, events_chart, member_map
-from .i18n import KIND_LABELS, RELATION_LABELS, TIER_DEFINITIONS, TIER_LABELS, UI
+from .i18n import COLLECTION_LABELS, KIND_LABELS, RELATION_LABELS, TIER_DEFINITIONS, TIER_LABELS, UI
 from .jsonld import entity, event_entity, page_jsonld
 from .model import COLLECTIONS, TIER_ORDER, Event, Source, Text
 from .settings import Settings
+from .release import latest_release
 from .source_weight import best_first
 from .text import (escape_attribute, escape_markdown, fold, format_number, format_partial_date, format_span, is_translated, pick,
                    render_prose)
@@ -49,8 +50,10 @@ def _latest(context: dict[str, Any], name: str, shown: list[Any], total: int) ->
 class Renderer:
     """Renders pages in one language; holds what every template may call."""
 
-    def __init__(self, dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str = "en"):
+    def __init__(self, dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str = "en", download: Any = None):
         self.dossier, self.settings, self.dates, self.lang = dossier, settings, dates, lang
+        self.download = download
+        self.release = latest_release(dossier)
         self.env = template_environment()
 
     def render(self, page: Page) -> str:
@@ -98,7 +101,7 @@ class Renderer:
         return {
             "ui": UI[lang], "lang": lang, "d": self.dossier, "page": page, "kind_labels": KIND_LABELS[lang],
             "tiers": TIER_LABELS[lang], "tier_definitions": TIER_DEFINITIONS[lang], "tier_order": TIER_ORDER,
-            "relation_labels": RELATION_LABELS[lang], "coverage": self.dossier.coverage,
+            "relation_labels": RELATION_LABELS[lang], "collection_labels": COLLECTION_LABELS[lang], "coverage": self.dossier.coverage,
             "t": t,
             "prose": lambda text: render_prose(t(text)) if isinstance(text, Text) else escape_markdown(t(text)),
             "date": lambda value: format_partial_date(value, lang),
@@ -119,6 +122,8 @@ class Renderer:
             "ratification": lambda instrument, state_id: next((r for r in instrument.ratifications if r.state == state_id), None),
             "post_target": lambda record_id: (self.collection_of(record_id), record_id),
             "record_key": lambda record_id: (self.collection_of(record_id), record_id),
+            "key_of": self.key_of,
+            "corrections_of": self.corrections_of,
             "md": escape_markdown,
             "raw": Markup,
             "attr": escape_attribute,
@@ -137,6 +142,7 @@ class Renderer:
             "related_events": related[-limits.RELATED_LIMIT:],
             "related_total": len(related),
             "related_discrepancies": [d["discrepancies"][other[1]] for other in d.mentions.get(key, []) if other[0] == "discrepancies"] if key else [],
+            "related_corrections": self.corrections_of(key) if key else [],
         }
         if page.template == "home.md.j2":
             organisations = list(d["organisations"].values())
@@ -184,6 +190,7 @@ class Renderer:
             context["collections"] = list(COLLECTIONS.items())
             context["csv_collections"] = CSV_COLLECTIONS
             context["schema_version"] = SCHEMA_VERSION
+            context["release"], context["download"] = self.release, self.download
         elif page.template == "year.md.j2":
             start, end = page.context["slice"]
             context["year_events"] = d.events_by_year()[page.context["year"]][start:end]
@@ -197,6 +204,10 @@ class Renderer:
             context["discrepancies"] = list(d["discrepancies"].values())
         elif page.template == "glossary.md.j2":
             context["terms"] = sorted(d["glossary"].values(), key=lambda g: sort_text(pick(g.term, self.lang)))
+        elif page.template == "changelog.md.j2":
+            context["releases"] = sorted(d["releases"].values(), key=lambda r: (r.date, r.version), reverse=True)
+        elif page.template == "corrections.md.j2":
+            context["corrections"] = sorted(d["corrections"].values(), key=lambda c: (c.date, c.id), reverse=True)
         elif page.template == "partners.md.j2":
             counterparts = {r.counterpart for partner in d["partners"].values() for r in partner.relations}
             columns = [*sorted(c for c in counterparts if c in d["organisations"]), *d["states"]]
@@ -253,12 +264,24 @@ class Renderer:
         ui = UI[self.lang]
         return member_map(names, ui["map_title"], ui["map_desc"], ui["tri_border"])
 
+    def corrections_of(self, key: RecordKey) -> list[Any]:
+        """The corrections of a record, newest first: its page says it was corrected."""
+        found = [self.dossier["corrections"][other[1]] for other in self.dossier.mentions.get(key, []) if other[0] == "corrections"]
+        return sorted(found, key=lambda c: c.date, reverse=True)
+
+    def key_of(self, text: str) -> RecordKey | None:
+        """``events:2024-07-06-summit`` as a record key, if the record still exists."""
+        collection, _, record_id = text.partition(":")
+        if collection == "articles":
+            return (collection, record_id) if record_id in self.dossier.articles else None
+        return (collection, record_id) if record_id in self.dossier.records.get(collection, {}) else None
+
     def related_events(self, key: RecordKey) -> list[Event]:
         events = [self.dossier["events"][other[1]] for other in self.dossier.mentions.get(key, []) if other[0] == "events"]
         return sorted(events, key=lambda e: (e.date, e.id))
 
     def collection_of(self, record_id: str) -> str:
-        for collection in ("states", "organisations", "people", "instruments", "events", "partners"):
+        for collection in ("states", "organisations", "people", "instruments", "events", "partners", "memberships", "glossary"):
             if record_id in self.dossier[collection]:
                 return collection
         return "articles"
@@ -314,7 +337,8 @@ class Renderer:
         key = "aes-dossier-" + (page.path[:-3].replace("/", "-").removesuffix("-index") or "home")
         return Citation(key=key + ("" if self.lang == DEFAULT_LANGUAGE else f"-{self.lang}"), title=page.title(self.lang),
                         site=UI[self.lang]["site_title"], url=self.absolute_url(page.path),
-                        updated=self._last_change(page), lang=self.lang)
+                        updated=self._last_change(page), lang=self.lang,
+                        version=self.release.version if self.release else None)
 
     def _report_url(self, page: Page) -> str:
         key = page.context.get("key")
@@ -378,13 +402,13 @@ def _relative(from_page: str, target: str) -> str:
 
 
 def render_pages(dossier: Dossier, settings: Settings, dates: dict[str, str], lang: str,
-                 pages: list[Page]) -> Iterator[tuple[str, str]]:
+                 pages: list[Page], download: Any = None) -> Iterator[tuple[str, str]]:
     """Each page's path under ``docs/`` and its text in ``lang``, one at a time.
 
     Links inside pages and the navigation use the default-language paths; the i18n plugin
     points them at the same page in the reader's language.
     """
-    renderer = Renderer(dossier, settings, dates, lang)
+    renderer = Renderer(dossier, settings, dates, lang, download)
     for page in pages:
         yield localized_path(page.path, lang), renderer.render(page)
 

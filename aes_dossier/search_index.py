@@ -53,6 +53,19 @@ def enrich(docs: list[dict[str, Any]]) -> None:
                 doc[field] = f"{doc.get(field, '')} <span hidden>{' '.join(sorted(extra))}</span>"
 
 
+_CITATION_MARKS = re.compile(r"<sup>[^<]*</sup>")
+_ADDRESS = re.compile(r"\s*https?://[^\s<]+")
+
+
+def compact(docs: list[dict[str, Any]]) -> None:
+    """Drop what no reader searches for and every result snippet would show as noise: citation
+    numbers (¹,²) and web addresses (a source's page keeps its title and publisher). This keeps
+    each edition's index under its 1 MB budget as the dossier grows."""
+    for doc in docs:
+        if "text" in doc:
+            doc["text"] = _ADDRESS.sub("", _CITATION_MARKS.sub("", doc["text"]))
+
+
 def add_aliases(docs: list[dict[str, Any]], aliases: dict[str, list[str]]) -> None:
     """Put each record's other names in its page's title entry (hidden from view, found by search)."""
     for doc in docs:
@@ -77,6 +90,7 @@ def split_and_enrich(site: Path, languages: dict[str, str], aliases: dict[str, l
         buckets[lang].append(doc)
     written = {}
     for lang, docs in buckets.items():
+        compact(docs)
         add_aliases(docs, aliases or {})
         enrich(docs)
         config = {**combined["config"], "lang": [languages[lang]], MARK: True}

@@ -54,6 +54,29 @@ def _show(value: Any) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
+def _labels(record: Any) -> dict[str, str]:
+    for attribute in ("name", "title", "term", "topic", "version"):
+        value = getattr(record, attribute, None)
+        if value is not None:
+            return {"en": pick(value, "en"), "fr": pick(value, "fr")} if not isinstance(value, str) else {"en": value, "fr": value}
+    return {"en": getattr(record, "id", ""), "fr": getattr(record, "id", "")}
+
+
+def record_changes(old: Dossier, new: Dossier, skip: tuple[str, ...] = ("releases", "coverage")) -> dict[str, Any]:
+    """Keys (``collection:id``) of the records added and changed, and the removed ones with
+    their titles: what a release's changelog lists. Sources are records too."""
+    added, changed, removed = [], [], []
+    for collection in new.records:
+        if collection in skip:
+            continue
+        before, after = old.records.get(collection, {}), new.records[collection]
+        added += [f"{collection}:{record_id}" for record_id in sorted(set(after) - set(before))]
+        removed += [{"key": f"{collection}:{record_id}", "title": _labels(before[record_id])} for record_id in sorted(set(before) - set(after))]
+        changed += [f"{collection}:{record_id}" for record_id in sorted(set(before) & set(after))
+                    if before[record_id].model_dump(exclude_defaults=True) != after[record_id].model_dump(exclude_defaults=True)]
+    return {"added": added, "changed": changed, "removed": removed}
+
+
 def semantic_diff(old: Dossier, new: Dossier, revision: str) -> str:
     """A Markdown summary of the changes from ``old`` to ``new``."""
     added, removed, changed = [], [], []

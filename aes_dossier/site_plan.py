@@ -178,6 +178,10 @@ def plan_pages(dossier: Dossier) -> list[Page]:
     pages.append(Page("glossary.md", "glossary.md.j2", lambda lang: UI[lang]["glossary"],
                       data_files=files["glossary"], edit_target="data/glossary", weight=len(dossier["glossary"])))
     pages.append(Page("data.md", "data.md.j2", lambda lang: UI[lang]["data_title"], data_files=(), edit_target="aes_dossier"))
+    pages.append(Page("changelog.md", "changelog.md.j2", lambda lang: UI[lang]["changelog"],
+                      data_files=files["releases"], edit_target="data/releases"))
+    pages.append(Page("corrections.md", "corrections.md.j2", lambda lang: UI[lang]["corrections"],
+                      data_files=files["corrections"], edit_target="data/corrections"))
     pages.append(Page("methodology.md", "methodology.md.j2", lambda lang: UI[lang]["methodology"],
                       data_files=_all_files(files), edit_target="aes_dossier/templates/methodology.md.j2"))
     pages += _print_pages(pages, files)
@@ -347,9 +351,13 @@ def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
         {ui["discrepancies"]: "discrepancies.md"},
         {ui["glossary"]: "glossary.md"},
         {ui["sources"]: entries("sources")},
-        {ui["data_title"]: "data.md"},
-        {ui["about"]: "about.md"},
-        {ui["methodology"]: "methodology.md"},
-        {ui["print_title"]: "print/index.md"},
+        {ui["about_section"]: [
+            {ui["about"]: "about.md"},
+            {ui["methodology"]: "methodology.md"},
+            {ui["changelog"]: "changelog.md"},
+            {ui["corrections"]: "corrections.md"},
+            {ui["data_title"]: "data.md"},
+            {ui["print_title"]: "print/index.md"},
+        ]},
     ]
     return nav

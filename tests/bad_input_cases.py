@@ -235,4 +235,12 @@ CASES: list[Case] = [
         "tier: official", "tier: reference", 1).replace("tier: wire", "tier: reference", 1).replace("tier: analysis", "tier: reference", 1)},
          "data/events/2023.yaml:13:12: 2023-09-16-charter-signed.sources: rests only on reference works or copies",
          also=("data/instruments/charter.yaml:28:14: charter-article-6.sources: rests only on reference works or copies",)),
+    # --- releases and corrections ---------------------------------------------------------------
+    Case("a release whose id is not its version", {"releases/releases.yaml":
+         "- id: 2026-12-1\n  version: 2026.12.0\n  date: '2026-11-01'\n  summary: {en: First., fr: Première.}\n"},
+         "data/releases/releases.yaml:1:3: 2026-12-1: id must be the version with hyphens: 2026-12-0"),
+    Case("a correction of an unknown record", {"corrections/c.yaml":
+         "- id: c1\n  date: '2026-11-01'\n  records: [nobody]\n  wrong: {en: Wrong., fr: Faux.}\n"
+         "  right: {en: Right., fr: Juste.}\n  sources: [s1]\n"},
+         "data/corrections/c.yaml:3:13: c1.records[0]: 'nobody' is not a known id in"),
 ]
