@@ -27,6 +27,12 @@ class Citation:
     version: str | None = None
     """The data release the page belongs to, as researchers cite a dataset."""
 
+    @property
+    def accessed(self) -> str | None:
+        """The day this text of the page was current (its last change): what a reference
+        manager records as the access date, and the same on every build of the same data."""
+        return self.updated
+
     def plain(self, updated_text: str, label: str) -> str:
         parts = [f'{AUTHOR}. "{self.title}". {self.site}' + (f", release {self.version}." if self.version else ".")]
         if self.updated:
@@ -35,13 +41,18 @@ class Citation:
         return " ".join(parts)
 
     def bibtex(self) -> str:
-        fields = [f"  title = {{{_bibtex(self.title)}}}", f"  author = {{{{{_bibtex(AUTHOR)}}}}}",
-                  f"  howpublished = {{\\url{{{self.url}}}}}", f"  organization = {{{_bibtex(self.site)}}}",
+        """@misc as BibTeX and biblatex styles print it: the title in double braces (so styles do
+        not lower-case "Liptako-Gourma"), the work in ``howpublished`` (which @misc prints),
+        ``url`` and ``urldate``."""
+        fields = [f"  title = {{{{{_bibtex(self.title)}}}}}", f"  author = {{{{{_bibtex(AUTHOR)}}}}}",
+                  f"  howpublished = {{{{{_bibtex(self.site)}}}}}", f"  url = {{{self.url}}}",
                   f"  language = {{{self.lang}}}"]
         if self.version:
             fields.append(f"  version = {{{self.version}}}")
         if self.updated:
-            fields += [f"  year = {{{self.updated[:4]}}}", f"  note = {{Last updated {self.updated}}}"]
+            fields += [f"  year = {{{self.updated[:4]}}}", f"  urldate = {{{self.accessed}}}",
+                       f"  note = {{Release {self.version}, last updated {self.updated}}}" if self.version
+                       else f"  note = {{Last updated {self.updated}}}"]
         return "@misc{" + self.key + ",\n" + ",\n".join(fields) + "\n}"
 
     def csl_json(self) -> str:
@@ -51,7 +62,9 @@ class Citation:
             item["version"] = self.version
         if self.updated:
             date = PartialDate.parse(self.updated)
-            item["issued"] = {"date-parts": [[date.year, date.month, date.day]]}
+            parts = [[date.year, date.month, date.day]]
+            item["issued"] = {"date-parts": parts}
+            item["accessed"] = {"date-parts": parts}
         return json.dumps([item], ensure_ascii=False, indent=2)
 
 

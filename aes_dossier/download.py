@@ -61,10 +61,15 @@ def _readme(release: Any, dossier: Dossier) -> str:
 @functools.cache
 def _files_at(root: Path, revision: str, data_dir: str) -> dict[str, bytes]:
     """The data folder and the repository files as committed at ``revision``."""
-    archive = subprocess.run(["git", "archive", "--format=tar", revision, data_dir, *REPOSITORY_FILES], cwd=root,
+    archive = subprocess.run(["git", "archive", "--format=tar", revision, data_dir], cwd=root,
                              capture_output=True, check=True, timeout=120).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        return {member.name: tar.extractfile(member).read() for member in tar.getmembers() if member.isfile()}
+        files = {member.name: tar.extractfile(member).read() for member in tar.getmembers() if member.isfile()}
+    for name in REPOSITORY_FILES:  # each may be missing from a project's history
+        shown = subprocess.run(["git", "show", f"{revision}:{name}"], cwd=root, capture_output=True, timeout=60)
+        if shown.returncode == 0:
+            files[name] = shown.stdout
+    return files
 
 
 def released_files(settings: Settings, release: Any) -> dict[str, bytes]:

@@ -24,7 +24,7 @@ from .dossier import Dossier
 from .history import build_date
 from .model import COLLECTIONS
 from .release import latest_release
-from .schema import collection_schema_text
+from .schema import collection_schema_text, envelope_schema_text
 from .text import pick
 
 SCHEMA_VERSION = "1.1.0"
@@ -59,10 +59,13 @@ def api_files(dossier: Dossier, built: str | None = None) -> dict[str, str]:
         files[f"{API_ROOT}/{collection}.json"] = _dump(_envelope(collection, records, built, release))
         endpoints.append({"collection": collection, "url": f"{collection}.json", "records": len(records),
                           "record_url": f"{collection}/{{id}}.json", "schema": f"schema/{collection}.json",
+                          "url_schema": f"schema/{collection}.list.json", "record_url_schema": f"schema/{collection}.file.json",
                           "csv": f"{collection}.csv" if collection in CSV_COLLECTIONS else None})
         for record in records:
             files[f"{API_ROOT}/{collection}/{record['id']}.json"] = _dump(_envelope(collection, record, built, release))
         files[f"{API_ROOT}/schema/{collection}.json"] = collection_schema_text(collection)
+        files[f"{API_ROOT}/schema/{collection}.list.json"] = envelope_schema_text(collection, True)
+        files[f"{API_ROOT}/schema/{collection}.file.json"] = envelope_schema_text(collection, False)
     for collection in CSV_COLLECTIONS:
         files[f"{API_ROOT}/{collection}.csv"] = _csv(dossier, collection)
     coverage = dossier.coverage
@@ -112,24 +115,31 @@ def api_fields(dossier: Dossier) -> dict[str, list[str]]:
 
 # --- feeds ---------------------------------------------------------------------------------------
 
-def atom_feed(dossier: Dossier, site_url: str, event_url) -> str:
-    """The latest events, newest first; ``event_url(event)`` gives each event's address."""
+def atom_feed(dossier: Dossier, site_url: str, event_url, dates: dict[str, str] | None = None) -> str:
+    """The latest events, newest first; ``event_url(event)`` gives each event's address. An
+    entry's ``updated`` is when its record last changed (its data file's last commit), not the
+    day the event happened; the feed's is the newest of those, so it moves only with the data."""
     events = dossier.events_sorted()[-FEED_SIZE:][::-1]
-    updated = f"{build_date().isoformat()}T00:00:00Z"
+    dates = dates or {}
+    changed = {event.id: dates.get(dossier.data_file(("events", event.id))) or PartialDate.parse(event.date).earliest().isoformat()
+               for event in events}
+    updated = f"{max(changed.values(), default=build_date().isoformat())}T00:00:00Z"
     entries = []
     for event in events:
-        when = PartialDate.parse(event.date).earliest().isoformat()
+        when = changed[event.id]
+        published = PartialDate.parse(event.date).earliest().isoformat()
         entries.append(
             "  <entry>\n"
             f"    <id>{xml_escape(site_url)}#event-{event.id}</id>\n"
             f"    <title>{xml_escape(event.title.en)}</title>\n"
             f"    <link rel=\"alternate\" href=\"{xml_escape(event_url(event))}\"/>\n"
             f"    <updated>{when}T00:00:00Z</updated>\n"
+            f"    <published>{published}T00:00:00Z</published>\n"
             f"    <summary>{xml_escape(event.date + ': ' + event.summary.en)}</summary>\n"
             f"    <category term=\"{event.kind}\"/>\n"
             "  </entry>\n")
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n"
             f"  <id>{xml_escape(site_url)}feeds/events.atom</id>\n"
             "  <title>AES dossier: latest events</title>\n"
             f"  <link rel=\"self\" href=\"{xml_escape(site_url)}feeds/events.atom\"/>\n"
@@ -212,9 +222,9 @@ def changes_feed(dossier: Dossier, site_url: str) -> str:
             + body + "</feed>\n")
 
 
-def feed_files(dossier: Dossier, site_url: str) -> dict[str, str]:
+def feed_files(dossier: Dossier, site_url: str, dates: dict[str, str] | None = None) -> dict[str, str]:
     def event_url(event: Any) -> str:
         return f"{site_url}timeline/{event.date[:4]}/#{event.id}"
-    return {"feeds/events.atom": atom_feed(dossier, site_url, event_url),
+    return {"feeds/events.atom": atom_feed(dossier, site_url, event_url, dates),
             "feeds/events.ics": icalendar(dossier, site_url, event_url),
             "feeds/changes.atom": changes_feed(dossier, site_url)}

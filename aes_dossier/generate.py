@@ -85,7 +85,7 @@ def iter_files(settings: Settings, dossier: Dossier | None = None,
         yield from render_pages(dossier, settings, dates, lang, planned, download)
         navs[lang] = build_nav(dossier, planned, lang)
     yield from api_files(dossier).items()
-    yield from feed_files(dossier, settings.site_url).items()
+    yield from feed_files(dossier, settings.site_url, dates).items()
     yield from redirect_files(dossier, settings.site_url).items()
     yield "robots.txt", robots_txt(settings.site_url)
     if download:

@@ -562,6 +562,7 @@ class RemovedRecord(Contract):
     key: Line
     """``collection:id``, for example ``events:2024-07-06-summit``."""
     title: Name
+    """Its title as it was, in both languages."""
 
 
 class ReleaseChanges(Contract):

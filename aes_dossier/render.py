@@ -20,7 +20,7 @@ from .dossier import Dossier, RecordKey
 from .export import CSV_COLLECTIONS, SCHEMA_VERSION
 from .graphics import KIND_ORDER, events_chart, member_map
 from .i18n import COLLECTION_LABELS, KIND_LABELS, RELATION_LABELS, TIER_DEFINITIONS, TIER_LABELS, UI
-from .jsonld import entity, event_entity, page_jsonld
+from .jsonld import FRAGMENTS, WORK_TITLE, entities, event_entity, page_jsonld
 from .model import COLLECTIONS, TIER_ORDER, Event, Source, Text
 from .settings import Settings
 from .release import latest_release
@@ -75,6 +75,9 @@ class Renderer:
             body = f"{heading}\n\n{notice}{rest}" if heading.startswith("# ") else f"{notice}\n{body}"
         title = page.title(lang)
         front = {"title": title}
+        updated = self._last_change(page)
+        if updated:  # the sitemap's lastmod (overrides/sitemap.xml)
+            front["updated"] = updated
         if page.description:
             front["description"] = page.description(lang)
         front_matter = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items())
@@ -305,8 +308,12 @@ class Renderer:
         return Markup(f"[{text}]({self.url(page, key)})")
 
     def _last_change(self, page: Page) -> str | None:
+        """When the data a page shows last changed; for a page that shows no record (the Data
+        page, the methodology), when the dossier as a whole last changed."""
         known = [self.dates[path] for path in page.data_files if path in self.dates]
-        return max(known) if known else None
+        if known:
+            return max(known)
+        return max(self.dates.values()) if self.dates else None
 
     def _updated(self, page: Page) -> str:
         last = self._last_change(page)
@@ -318,25 +325,32 @@ class Renderer:
         prefix = "" if self.lang == DEFAULT_LANGUAGE else f"{self.lang}/"
         return f"{self.settings.site_url}{prefix}{directory_url(path)}" + (f"#{anchor}" if anchor else "")
 
+    def identity(self, key: RecordKey) -> str:
+        """A record's entity, the same on both editions: its English page's address and a
+        fragment (``…/people/assimi-goita/#person``; an event, its anchor on its year page)."""
+        path, _, anchor = record_path(self.dossier, key).partition("#")
+        return f"{self.settings.site_url}{directory_url(path)}#{anchor or FRAGMENTS.get(key[0], 'record')}"
+
     def _jsonld(self, page: Page, title: str) -> str:
         def url(key: RecordKey) -> str:
             return self.absolute_url(record_path(self.dossier, key))
         key = page.context.get("key")
-        main = []
+        main: list[dict[str, Any]] = []
+        about_all = False
         if key:
-            found = entity(self.dossier, key, self.lang, url)
-            if found:
-                main.append(found)
+            main = entities(self.dossier, key, self.lang, url, self.identity)
         elif page.template == "year.md.j2":  # the events this page shows, not the whole year
             start, end = page.context["slice"]
-            main = [event_entity(e, self.lang, url(("events", e.id)))
+            main = [event_entity(e, self.lang, url(("events", e.id)), self.identity(("events", e.id)))
                     for e in self.dossier.events_by_year()[page.context["year"]][start:end]]
-        return page_jsonld(self.absolute_url(page.path), title, self.lang, self._last_change(page), main)
+            about_all = True
+        return page_jsonld(self.absolute_url(page.path), title, self.lang, self._last_change(page), main,
+                           self.settings.site_url, about_all)
 
     def _citation(self, page: Page) -> Citation:
         key = "aes-dossier-" + (page.path[:-3].replace("/", "-").removesuffix("-index") or "home")
         return Citation(key=key + ("" if self.lang == DEFAULT_LANGUAGE else f"-{self.lang}"), title=page.title(self.lang),
-                        site=UI[self.lang]["site_title"], url=self.absolute_url(page.path),
+                        site=WORK_TITLE, url=self.absolute_url(page.path),
                         updated=self._last_change(page), lang=self.lang,
                         version=self.release.version if self.release else None)
 

@@ -20,6 +20,41 @@ def collection_schema(name: str) -> dict:
     return schema
 
 
+def envelope_schema(name: str, many: bool) -> dict:
+    """The schema of a published API file: the envelope (schema version, release, build date,
+    licence, kind) around one record, or around the list of every record of the collection.
+    Self-contained: the record's definitions travel with it, so any validator can use it alone."""
+    model = COLLECTIONS[name]
+    definitions = TypeAdapter(model).json_schema(ref_template="#/$defs/{model}")
+    defs = definitions.pop("$defs", {})
+    defs[model.__name__] = definitions
+    record = {"$ref": f"#/$defs/{model.__name__}"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"AES dossier API: {'api/v1/' + name + '.json' if many else 'api/v1/' + name + '/{id}.json'}",
+        "description": (f"The list of every {model.__name__} record" if many else f"One {model.__name__} record")
+                       + ", in the API's envelope.",
+        "type": "object",
+        "required": ["schema_version", "release", "built", "licence", "kind", "data"],
+        "additionalProperties": False,
+        "properties": {
+            "schema_version": {"type": "string", "pattern": r"^\d+\.\d+\.\d+$"},
+            "release": {"type": ["string", "null"], "description": "The data release the file belongs to, e.g. 2026.12.0."},
+            "built": {"type": "string", "format": "date"},
+            "licence": {"type": "object", "required": ["name", "url"],
+                        "properties": {"name": {"type": "string"}, "url": {"type": "string", "format": "uri"}}},
+            "kind": {"const": name, "description": "The collection the file belongs to."},
+            "data": {"type": "array", "items": record} if many else record,
+        },
+        "$defs": defs,
+    }
+
+
+@functools.cache
+def envelope_schema_text(name: str, many: bool) -> str:
+    return json.dumps(envelope_schema(name, many), ensure_ascii=False, indent=1) + "\n"
+
+
 @functools.cache
 def collection_schema_text(name: str) -> str:
     """The schema as the API serves it; the data contract is fixed for a process, so it is built once."""

@@ -50,8 +50,10 @@ def record_path(dossier: Dossier, key: RecordKey) -> str:
         return f"instruments/{record_id}/index.md"
     if collection == "events":
         return f"{event_pages(dossier)[record_id]}#{record_id}"
-    if collection in ("discrepancies", "glossary"):
+    if collection in ("discrepancies", "glossary", "corrections"):
         return f"{collection}.md#{record_id}"
+    if collection == "releases":
+        return f"changelog.md#release-{record_id}"
     if collection == "memberships":
         return record_path(dossier, ("organisations", dossier["memberships"][record_id].organisation))
     return f"{collection}/{record_id}.md"
@@ -178,6 +180,8 @@ def plan_pages(dossier: Dossier) -> list[Page]:
     pages.append(Page("glossary.md", "glossary.md.j2", lambda lang: UI[lang]["glossary"],
                       data_files=files["glossary"], edit_target="data/glossary", weight=len(dossier["glossary"])))
     pages.append(Page("data.md", "data.md.j2", lambda lang: UI[lang]["data_title"], data_files=(), edit_target="aes_dossier"))
+    pages.append(Page("about.md", "about.md.j2", lambda lang: UI[lang]["about_title"], data_files=(),
+                      edit_target="aes_dossier/templates/about.md.j2"))
     pages.append(Page("changelog.md", "changelog.md.j2", lambda lang: UI[lang]["changelog"],
                       data_files=files["releases"], edit_target="data/releases"))
     pages.append(Page("corrections.md", "corrections.md.j2", lambda lang: UI[lang]["corrections"],

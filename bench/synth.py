@@ -25,7 +25,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SITE_CONFIG = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "docs/about.md", "docs/about.fr.md", "docs/assets")
+SITE_CONFIG = ("mkdocs.yml", "pyproject.toml", "hooks", "overrides", "docs/assets")
 """What a project needs around its ``data/`` to build; the tests' throwaway projects copy the same."""
 
 SCALED = ("events", "people", "organisations", "memberships", "sources")

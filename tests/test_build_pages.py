@@ -73,7 +73,6 @@ def test_a_removed_record_loses_its_page_but_hand_written_pages_stay(project: Pa
     assert result.returncode == 0, result.stderr
     assert "3 removed" in result.stdout  # the English page, its French twin and its API record
     assert not (project / "docs" / "sources" / "s9.md").exists()
-    assert (project / "docs" / "about.md").exists()
     assert (project / "docs" / "assets" / "dossier.css").exists()
 
 
