@@ -124,15 +124,12 @@ def events_chart(counts: Counter[tuple[str, str]], kind_labels: dict[str, str], 
         y = top + plot_height - value * unit
         ticks.append(f'<text class="dossier-chart-axis" x="{left - 6}" y="{y + 3:.0f}" text-anchor="end">{value}</text>'
                      f'<line class="dossier-chart-grid" x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}"/>')
-    legend_top = top + plot_height + 50
-    legend = []
-    for index, kind in enumerate(kinds):
-        lx, ly = left + (index % 4) * 150, legend_top + (index // 4) * 18
-        legend.append(f'<rect class="dossier-kind-{kind}" x="{lx}" y="{ly - 10}" width="12" height="12"/>'
-                      f'<text class="dossier-chart-legend" x="{lx + 18}" y="{ly}">{escape_attribute(kind_labels[kind])}</text>')
-    height = legend_top + ((len(kinds) + 3) // 4) * 18 + 6
-    svg = (f'<svg class="dossier-chart" viewBox="0 0 {max(width, 620)} {height}" role="img" '
+    # The legend is HTML beside the chart (timeline.md.j2), so it wraps and stays legible on a
+    # phone; the chart keeps its drawn width and scrolls sideways in its frame there (dossier.css),
+    # so that its 12 px labels are never scaled down.
+    height = top + plot_height + 44
+    svg = (f'<svg class="dossier-chart" viewBox="0 0 {max(width, 620)} {height}" width="{max(width, 620)}" role="img" '
            f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">'
            f'<title id="chart-title">{escape_attribute(title)}</title><desc id="chart-desc">{escape_attribute(description)}</desc>'
-           f'{"".join(ticks)}{"".join(bars)}{"".join(legend)}</svg>')
+           f'{"".join(ticks)}{"".join(bars)}</svg>')
     return Markup(svg)

@@ -127,7 +127,8 @@ def entities(dossier: Dossier, key: RecordKey, lang: str, url: Url, ident: Url) 
 
 def _article(dossier: Dossier, article_id: str, lang: str, url: Url, ident: Url) -> dict[str, Any]:
     _, article = dossier.articles[article_id]
-    identifier = (f"Article {article.number_label or article.number}" if article.number is not None or article.number_label
+    identifier = (f"Articles {', '.join(article.number_labels)}" if article.number_labels
+                  else f"Article {article.number_label or article.number}" if article.number is not None or article.number_label
                   else "Article number unknown")
     return {"@type": "Legislation", "@id": ident(("articles", article_id)), "name": pick(article.title, lang),
             "legislationIdentifier": identifier, "inLanguage": "fr", "url": url(("articles", article_id))}

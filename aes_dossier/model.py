@@ -319,6 +319,9 @@ class Article(Record):
 
     number: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Article number; null when the number is not known.")
     number_label: Line | None = Field(default=None, description="How the number is written when it is not a plain integer, e.g. '16(2)'.")
+    number_labels: list[Line] = Field(default_factory=list,
+                                      description="When one provision spans several articles, each number as written, e.g. ['24', '25']: "
+                                                  "the site writes 'Articles 24 and 25' in English and 'Articles 24 et 25' in French.")
     content_known: bool = Field(default=True, description="False when the text of this article has not been found.")
     title: Name
     """Short title of the article, e.g. 'Collective defence'."""

@@ -274,14 +274,20 @@ def _all_files(files: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
 def article_heading(article: Any, lang: str) -> str:
     """'Article 6: Collective defence'; 'Article 9 (text not found)'; 'Provision: Unanimity'."""
     label, title = _article_label(article, lang), pick(article.title, lang)
-    if article.number is None and not article.number_label:
+    if article.number is None and not article.number_label and not article.number_labels:
         label = UI[lang]["provision_short"]
+    if title.startswith(label):  # "Article 9 (text not found)" already names its article
+        return title
     if title == label or not title:
         return f"{label} ({UI[lang]['text_not_found']})" if not article.content_known else label
     return f"{label}: {title}"
 
 
 def _article_label(article: Any, lang: str) -> str:
+    if article.number_labels:
+        *first, last = article.number_labels
+        numbers = f"{', '.join(first)} {UI[lang]['and']} {last}" if first else last
+        return f"{UI[lang]['articles_label']} {numbers}"
     if article.number_label:
         return f"{UI[lang]['article']} {article.number_label}"
     if article.number is not None:
@@ -349,12 +355,17 @@ def build_nav(dossier: Dossier, pages: list[Page], lang: str) -> list[Any]:
         {ui["the_alliance"]: org("alliance-of-sahel-states") + org("confederation-of-sahel-states") + [{ui["states"]: entries("states")}]},
         {ui["texts"]: instruments},
         {ui["timeline"]: entries("timeline")},
-        {ui["people"]: entries("people")},
-        {ui["organisations"]: entries("organisations")},
-        {ui["partners"]: entries("partners")},
-        {ui["discrepancies"]: "discrepancies.md"},
-        {ui["glossary"]: "glossary.md"},
-        {ui["sources"]: entries("sources")},
+        # Seven tabs, so that every one shows in full at 1280 px in both languages (tests/test_layout.py).
+        {ui["actors"]: [
+            {ui["people"]: entries("people")},
+            {ui["organisations"]: entries("organisations")},
+            {ui["partners"]: entries("partners")},
+        ]},
+        {ui["reference"]: [
+            {ui["sources"]: entries("sources")},
+            {ui["discrepancies"]: "discrepancies.md"},
+            {ui["glossary"]: "glossary.md"},
+        ]},
         {ui["about_section"]: [
             {ui["about"]: "about.md"},
             {ui["methodology"]: "methodology.md"},

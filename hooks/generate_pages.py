@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 
 from aes_dossier.csp import with_policy
 from aes_dossier.errors import DataErrors
+from aes_dossier.html_tables import row_header_tables
 from aes_dossier.generate import ALIASES_FILE, NAV_FILE, iter_files
 from aes_dossier.output import write_files
 from aes_dossier.site_plan import outside_nav
@@ -30,6 +31,22 @@ from aes_dossier.site_paths import absolute_links, relative_alternates
 from aes_dossier.text import LANGUAGES
 
 log = logging.getLogger("mkdocs.hooks.generate_pages")
+
+
+class _ShortSettingEcho(logging.Filter):
+    """mkdocs-static-i18n logs every setting it overrides for French with its whole value: the
+    French navigation alone is one line of thousands of characters. Keep the line, drop the value;
+    warnings and errors pass unchanged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno <= logging.INFO:
+            message = record.getMessage()
+            if "Overriding '" in message and " with '" in message:
+                record.msg, record.args = message.split(" with '", 1)[0], ()
+        return True
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_ShortSettingEcho())
 
 
 _last: tuple[tuple, str] | None = None
@@ -113,7 +130,7 @@ def on_post_page(output, page, config, **kwargs):
     write the page's Content-Security-Policy."""
     for locale in _other_locales(config):
         output = rebase_search(output, page.url, locale)
-    return with_policy(output)
+    return with_policy(row_header_tables(output))
 
 
 @event_priority(-100)
