@@ -158,7 +158,7 @@ def test_cite_this_page_gives_correct_citations_and_copies_them(browser: Browser
     assert re.match(r"\d{4}", str(csl[0]["issued"]["date-parts"][0][0]))
     bibtex = blocks.nth(1).inner_text()
     key = "aes-dossier-people-assimi-goita" + ("-fr" if edition else "")
-    assert bibtex.startswith("@misc{" + key + ",") and "title = {Assimi Goïta}" in bibtex
+    assert bibtex.startswith("@misc{" + key + ",") and "title = {{Assimi Goïta}}" in bibtex
     page.locator('details.dossier-cite button[data-md-type="copy"]').nth(1).click()
     assert page.evaluate("navigator.clipboard.readText()").startswith("@misc{" + key)
     context.close()
