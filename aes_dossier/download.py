@@ -16,13 +16,15 @@ import subprocess
 import tarfile
 import tempfile
 import zipfile
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .dossier import Dossier, load_dossier
 from .export import API_ROOT, SCHEMA_VERSION, api_files
-from .release import RELEASES_FILE, latest_release, previous_release_revision
+from .release import RELEASES_FILE, previous_release_revision
 from .settings import Settings
 
 DOWNLOADS = "downloads"
@@ -72,18 +74,25 @@ def _files_at(root: Path, revision: str, data_dir: str) -> dict[str, bytes]:
     return files
 
 
-def released_files(settings: Settings, release: Any) -> dict[str, bytes]:
+def _committed_release(settings: Settings, release: Any) -> str | None:
+    """The commit that made ``release``, if the history has it (the last commit to change the
+    releases file, and that file then lists this version)."""
+    revision = previous_release_revision(settings.root, settings.data_dir)
+    if not revision:
+        return None
+    try:
+        listed = yaml.safe_load(_files_at(settings.root, revision, settings.data_dir).get(f"{settings.data_dir}/{RELEASES_FILE}", b"")) or []
+    except subprocess.CalledProcessError:
+        return None
+    return revision if any(str(entry.get("version")) == release.version for entry in listed if isinstance(entry, dict)) else None
+
+
+def released_files(settings: Settings, release: Any, revision: str | None = None) -> dict[str, bytes]:
     """What the release consists of: the data and repository files of the commit that made it,
     so that the archive of 2026.12.0 holds 2026.12.0's data even after later edits; the
     working tree while the release is being prepared (not yet committed) or without git."""
-    revision = previous_release_revision(settings.root, settings.data_dir)
     if revision:
-        try:
-            files = _files_at(settings.root, revision, settings.data_dir)
-        except subprocess.CalledProcessError:
-            files = {}
-        if f"version: {release.version}" in files.get(f"{settings.data_dir}/{RELEASES_FILE}", b"").decode("utf-8", "replace"):
-            return files
+        return _files_at(settings.root, revision, settings.data_dir)
     files = {f"{settings.data_dir}/{path.relative_to(settings.data_path).as_posix()}": path.read_bytes()
              for path in sorted(settings.data_path.rglob("*.yaml"))}
     files.update({name: (settings.root / name).read_bytes() for name in REPOSITORY_FILES if (settings.root / name).is_file()})
@@ -101,9 +110,23 @@ def _dossier_of(files: dict[str, bytes], data_dir: str) -> Dossier:
 
 
 def data_archive(settings: Settings, release: Any) -> bytes:
-    """The release's archive (see the module's docstring for why every byte is fixed)."""
+    """The release's archive (see the module's docstring for why every byte is fixed). A
+    committed release's archive is built once per process: it cannot change, and ``mkdocs
+    serve`` regenerates on every edit."""
+    revision = _committed_release(settings, release)
+    if not revision:
+        return _archive(settings, release, released_files(settings, release))
+    key = (settings.root, settings.data_dir, release.version, revision)
+    if key not in _COMMITTED_ARCHIVES:
+        _COMMITTED_ARCHIVES[key] = _archive(settings, release, released_files(settings, release, revision))
+    return _COMMITTED_ARCHIVES[key]
+
+
+_COMMITTED_ARCHIVES: dict[tuple, bytes] = {}
+
+
+def _archive(settings: Settings, release: Any, files: dict[str, bytes]) -> bytes:
     top = f"aes-dossier-{release.version}/"
-    files = released_files(settings, release)
     dossier = _dossier_of(files, settings.data_dir)
     entries: dict[str, bytes] = {name: text.encode("utf-8") for name, text in api_files(dossier, built=release.date).items()}
     for name, content in files.items():

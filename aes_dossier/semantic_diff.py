@@ -42,11 +42,7 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def _label(record: Any) -> str:
-    for attribute in ("name", "title", "term", "topic"):
-        value = getattr(record, attribute, None)
-        if value is not None:
-            return pick(value, "en")
-    return ""
+    return _titles(record)["en"]
 
 
 def _show(value: Any) -> str:
@@ -54,12 +50,13 @@ def _show(value: Any) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
-def _labels(record: Any) -> dict[str, str]:
+def _titles(record: Any) -> dict[str, str]:
+    """A record's title in each language (a person's name, a release's number); empty if none."""
     for attribute in ("name", "title", "term", "topic", "version"):
         value = getattr(record, attribute, None)
         if value is not None:
-            return {"en": pick(value, "en"), "fr": pick(value, "fr")} if not isinstance(value, str) else {"en": value, "fr": value}
-    return {"en": getattr(record, "id", ""), "fr": getattr(record, "id", "")}
+            return {"en": value, "fr": value} if isinstance(value, str) else {"en": pick(value, "en"), "fr": pick(value, "fr")}
+    return {"en": "", "fr": ""}
 
 
 def record_changes(old: Dossier, new: Dossier, skip: tuple[str, ...] = ("releases", "coverage")) -> dict[str, Any]:
@@ -71,7 +68,7 @@ def record_changes(old: Dossier, new: Dossier, skip: tuple[str, ...] = ("release
             continue
         before, after = old.records.get(collection, {}), new.records[collection]
         added += [f"{collection}:{record_id}" for record_id in sorted(set(after) - set(before))]
-        removed += [{"key": f"{collection}:{record_id}", "title": _labels(before[record_id])} for record_id in sorted(set(before) - set(after))]
+        removed += [{"key": f"{collection}:{record_id}", "title": _titles(before[record_id]) if _titles(before[record_id])["en"] else {"en": record_id, "fr": record_id}} for record_id in sorted(set(before) - set(after))]
         changed += [f"{collection}:{record_id}" for record_id in sorted(set(before) & set(after))
                     if before[record_id].model_dump(exclude_defaults=True) != after[record_id].model_dump(exclude_defaults=True)]
     return {"added": added, "changed": changed, "removed": removed}

@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 import shutil
 import socket
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
