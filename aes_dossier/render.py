@@ -376,11 +376,14 @@ class _Citations:
         are kept for the page's "Also reported by" list."""
         shown, others = best_first(self.renderer.dossier.sources, source_ids)
         marks = []
+        label = UI[self.renderer.lang]["source_mark"]
         for source_id in shown:
             number = self.numbers.setdefault(source_id, len(self.numbers) + 1)
-            marks.append(f"[{number}](#ref-{source_id})")
+            source = self.renderer.dossier.sources[source_id]
+            name = escape_attribute(label.format(number=number, publisher=source.publisher))
+            marks.append(f'<a href="#ref-{source_id}" aria-label="{name}" title="{escape_attribute(source.title)}">{number}</a>')
         self.also.update(dict.fromkeys(others))
-        return Markup(f"<sup>{','.join(marks)}</sup>" if marks else "")
+        return Markup(f'<sup class="dossier-marks">{",".join(marks)}</sup>' if marks else "")
 
     def listed(self) -> list[tuple[int, Source]]:
         return [(number, self.renderer.dossier.sources[source_id]) for source_id, number in self.numbers.items()]

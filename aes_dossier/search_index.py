@@ -53,7 +53,7 @@ def enrich(docs: list[dict[str, Any]]) -> None:
                 doc[field] = f"{doc.get(field, '')} <span hidden>{' '.join(sorted(extra))}</span>"
 
 
-_CITATION_MARKS = re.compile(r"<sup>[^<]*</sup>")
+_CITATION_MARKS = re.compile(r"<sup[^>]*>[^<]*</sup>")
 _ADDRESS = re.compile(r"\s*https?://[^\s<]+")
 
 

@@ -112,3 +112,23 @@ def test_building_the_package_prints_no_warning(tmp_path):
     assert result.returncode == 0, result.stderr
     output = "\n".join(line for line in (result.stdout + result.stderr).splitlines() if "Location 'file://" not in line)
     assert "Warning" not in output and "deprecat" not in output.lower(), output[-2000:]
+
+
+@pytest.mark.browser
+@EDITIONS
+def test_citation_marks_are_compact_links_named_for_their_source(browser: Browser, site_url: str, edition):
+    page = browser.new_page()
+    page.goto(site_url + edition)
+    group = page.locator("sup.dossier-marks").filter(has=page.locator("a:nth-of-type(2)")).first
+    boxes = [link.bounding_box() for link in group.locator("a").all()]
+    widths = [box["width"] for box in boxes]
+    gaps = [after["x"] - (before["x"] + before["width"]) for before, after in zip(boxes, boxes[1:])]
+    assert max(widths) < 16 and max(gaps) < 8, (widths, gaps)
+    colon = " :" if edition else ":"
+    first = group.locator("a").first
+    snapshot = first.aria_snapshot()  # the name assistive technology computes
+    named = re.search(rf'link "Source {first.inner_text()}{colon} (.+?)"', snapshot)
+    assert named, snapshot
+    entry = page.locator(first.get_attribute("href"))
+    assert named.group(1) in entry.inner_text()
+    page.close()
