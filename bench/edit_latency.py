@@ -1,11 +1,17 @@
-"""Time from saving a YAML edit to the changed page being served by ``mkdocs serve``.
+"""Time from saving a YAML edit to ``mkdocs serve`` serving it, in both editions, search included.
 
-    .venv/bin/python -m bench.edit_latency PROJECT [--runs 3] [--preview]
+    .venv/bin/python -m bench.edit_latency PROJECT [--runs 5] [--add-runs 2]
 
-Starts ``mkdocs serve --livereload`` in PROJECT, as ``make serve`` does (both editions) or, with
-``--preview``, as ``make preview`` does (English only, ``--dirty``); waits until it serves,
-then, run after run, changes one person's summary and polls that person's page until the new
-text is there. Reports figures; asserts nothing.
+Starts ``mkdocs serve --livereload`` in PROJECT, as ``make serve`` does, and waits until it serves.
+Then, run after run:
+
+- **an edit**: one person's summary changes in English and in French; the clock stops when the
+  English page, the French page and both editions' search indexes all show the new text;
+- **a new record**: a person's file is copied under a new id; the clock stops when the new page
+  is served in both editions and an existing page's navigation links to it (the file is then
+  removed, and the removal awaited, before the next run).
+
+Reports figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -20,10 +26,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 PERSON_FILE = Path("data/people/abdoulaye-diop.yaml")
 PERSON_PAGE = "people/abdoulaye-diop/"
+NEW_ID = "bench-newcomer"
 
 
 def free_port() -> int:
@@ -40,41 +48,67 @@ def fetch(url: str) -> str:
         return ""
 
 
-def measure(project: Path, runs: int = 3, preview: bool = False, timeout: float = 600) -> list[float]:
-    """Seconds from each edit to the page showing it."""
+def _wait(condition: Callable[[], bool], start: float, timeout: float, what: str) -> float:
+    while not condition():
+        if time.monotonic() - start > timeout:
+            raise RuntimeError(f"{what} never appeared")
+        time.sleep(0.05)
+    return time.monotonic() - start
+
+
+def measure(project: Path, runs: int = 5, add_runs: int = 2, timeout: float = 900) -> dict[str, list[float]]:
+    """Seconds from each save to everything showing it: {"edit": [...], "add": [...]}."""
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"] + (["--dirty"] if preview else [])
-    env = {key: value for key, value in os.environ.items() if key != "DOSSIER_LOCALE"}
-    env |= {"NO_MKDOCS_2_WARNING": "1", **({"DOSSIER_LOCALE": "en"} if preview else {})}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"]
+    env = {key: value for key, value in os.environ.items() if key != "DOSSIER_LOCALE"} | {"NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               env=env, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/{PERSON_PAGE}"
+    base = f"http://127.0.0.1:{port}/"
     path = project / PERSON_FILE
     original = path.read_text(encoding="utf-8")
-    times: list[float] = []
+    newcomer = project / PERSON_FILE.with_name(f"{NEW_ID}.yaml")
+    times: dict[str, list[float]] = {"edit": [], "add": []}
     try:
         deadline = time.monotonic() + timeout
-        while "<html" not in fetch(url):
+        while "<html" not in fetch(base + PERSON_PAGE):
             if time.monotonic() > deadline or server.poll() is not None:
                 raise RuntimeError("mkdocs serve did not start")
             time.sleep(0.5)
         time.sleep(2)  # let the first build settle, so the watcher sees the edit as new
         for run in range(runs):
             marker = f"Benchmark edit {run} {time.time_ns()}"
-            edited = re.sub(r"(?m)^(summary:\n  en: )", rf"\g<1>{marker}. ", original, count=1)
+            edited = re.sub(r"(?m)^(summary:\n  en: )(.*\n  fr: )", rf"\g<1>{marker}. \g<2>{marker}. ", original, count=1)
             start = time.monotonic()
             path.write_text(edited, encoding="utf-8")
-            while marker not in fetch(url):
-                if time.monotonic() - start > timeout:
-                    raise RuntimeError("the edit never appeared")
-                time.sleep(0.05)
-            times.append(time.monotonic() - start)
-            time.sleep(3)  # let the rebuild that the regenerated docs/ start finish: an editor does not save twice a second
+            for address in (PERSON_PAGE, "fr/" + PERSON_PAGE, "search/search_index.json", "fr/search/search_index.json"):
+                _wait(lambda: marker in fetch(base + address), start, timeout, address)
+            times["edit"].append(time.monotonic() - start)
+            time.sleep(2)  # an editor does not save twice a second
+        path.write_text(original, encoding="utf-8")
+        time.sleep(3)
+        for run in range(add_runs):
+            name = f"Bench Newcomer {run}"
+            record = re.sub(r"(?m)^id: .*$", f"id: {NEW_ID}", original, count=1)
+            record = re.sub(r"(?m)^name: .*$", f"name: {name}", record, count=1)
+            record = re.sub(r"(?m)^sort_name: .*$", f"sort_name: Newcomer {run}, Bench", record, count=1)
+            start = time.monotonic()
+            newcomer.write_text(record, encoding="utf-8")
+            link = f'href="../{NEW_ID}/"'
+            for address in (PERSON_PAGE, "fr/" + PERSON_PAGE):
+                _wait(lambda: link in fetch(base + address), start, timeout, f"the link to the new record on {address}")
+            for address in (f"people/{NEW_ID}/", f"fr/people/{NEW_ID}/"):
+                _wait(lambda: name in fetch(base + address), start, timeout, address)
+            times["add"].append(time.monotonic() - start)
+            newcomer.unlink()
+            gone = time.monotonic()
+            _wait(lambda: link not in fetch(base + PERSON_PAGE), gone, timeout, "the removal")
+            time.sleep(2)
     finally:
         path.write_text(original, encoding="utf-8")
+        newcomer.unlink(missing_ok=True)
         os.killpg(server.pid, signal.SIGINT)
         try:
-            server.wait(timeout=20)
+            server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
     return times
@@ -83,12 +117,14 @@ def measure(project: Path, runs: int = 3, preview: bool = False, timeout: float 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--preview", action="store_true", help="as `make preview`: English only, --dirty")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--add-runs", type=int, default=2)
     args = parser.parse_args()
-    times = measure(args.project, args.runs, args.preview)
-    print(f"edit to served page: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, "
-          f"{len(times)} runs{', make preview' if args.preview else ', make serve'})")
+    times = measure(args.project, args.runs, args.add_runs)
+    for label, key in (("edit to both editions and both search indexes", "edit"), ("new record to both editions' navigation", "add")):
+        values = times[key]
+        if values:
+            print(f"{label}: median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f}, {len(values)} runs)")
 
 
 if __name__ == "__main__":

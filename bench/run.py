@@ -6,8 +6,10 @@ For each size it writes a synthetic project (``bench/synth.py``, deterministic f
 measures, as the median of several runs with its spread: ``build_pages.py`` (validation and
 generation into an empty ``docs/``) and ``mkdocs build`` (which also runs the hook), each with its
 peak memory; then pages, the largest HTML page, the site's size, the search indexes and the time
-from opening the site in Chromium to the first search result; and at 1x the time from saving a
-YAML edit to the page served by ``mkdocs serve``. It reports figures and asserts nothing.
+from opening the site in Chromium to the first search result; and at 1x and 10x, under
+``mkdocs serve``, the time from saving a YAML edit to both editions' pages and search indexes
+showing it, and from saving a new record to both editions' navigation linking it
+(``bench/edit_latency.py``). It reports figures and asserts nothing.
 """
 
 from __future__ import annotations
@@ -54,9 +56,9 @@ def measure_size(size: str, runs: int, seed: int, search_runs: int, edit_runs: i
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024 / 1024,
         "index_mb": indexes,
         "search_s": search_latency.measure(site, search_runs, "Goita", "") if search_runs else [],
-        "edit_s": edit_latency.measure(project, edit_runs) if edit_runs else [],
-        "preview_s": edit_latency.measure(project, 2 * edit_runs, preview=True) if edit_runs else [],
     }
+    serve = edit_latency.measure(project, edit_runs, add_runs=2) if edit_runs else {"edit": [], "add": []}
+    row |= {"edit_s": serve["edit"], "add_s": serve["add"]}
     if zensical_runs:  # last: it regenerates docs/ (Zensical runs no hooks) and builds into site-zensical/
         row["zensical"] = zensical.measure(project, zensical_runs)
     return row
@@ -98,9 +100,10 @@ def table(rows: list[dict], stamp: str) -> str:
     add("search index, English / French", lambda r: f"{r['index_mb']['']:.1f} / {r['index_mb']['fr']:.1f} MB")
     add("first search result in Chromium (`/?q=Goita`, cold cache)",
         lambda r: spread(r["search_s"], "s", 2) if r["search_s"] else "not measured")
-    add("YAML edit to served page, `make serve` (both editions)", lambda r: spread(r["edit_s"], "s") if r["edit_s"] else "not measured")
-    add("YAML edit to served page, `make preview` (one edition, `--dirty`)",
-        lambda r: spread(r["preview_s"], "s", 2) if r.get("preview_s") else "not measured")
+    add("`make serve`: YAML edit to both editions' pages and search indexes",
+        lambda r: spread(r["edit_s"], "s", 2) if r.get("edit_s") else "not measured")
+    add("`make serve`: new record to both editions' pages and navigation",
+        lambda r: spread(r["add_s"], "s") if r.get("add_s") else "not measured")
     add(f"Zensical {zensical.VERSION}: `build_pages.py` + `zensical build --strict`", _zensical_time)
     add("Zensical: peak memory", lambda r: spread(r["zensical"]["rss_mb"], "MB", 0) if r.get("zensical", {}).get("ok") else "–")
     add("Zensical: largest page; one search index for both languages",
@@ -134,7 +137,7 @@ def main() -> None:
         print(f"bench: {size} …", file=sys.stderr, flush=True)
         big = size == "100x"
         rows.append(measure_size(size, args.big_runs if big else args.runs, args.seed,
-                                 search_runs=1 if big else 3, edit_runs=3 if size == "1x" else 0,
+                                 search_runs=1 if big else 3, edit_runs=0 if big else 5,
                                  zensical_runs=(1 if big or size == "10x" else 3) if size in args.zensical_sizes else 0))
         (WORK / "rows.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     stamp = (f"{datetime.date.today().isoformat()}, {platform.machine()} with {os.cpu_count()} cores, "

@@ -9,21 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import stat
-from collections.abc import Iterator
 from pathlib import Path
 
-import pathspec
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from aes_dossier.csp import with_policy
-from aes_dossier.errors import DataErrors
+from aes_dossier.docs_generation import configure
 from aes_dossier.html_tables import row_header_tables
-from aes_dossier.generate import ALIASES_FILE, NAV_FILE, iter_files
-from aes_dossier.output import write_files
-from aes_dossier.site_plan import outside_nav
+from aes_dossier.generate import ALIASES_FILE
+from aes_dossier.live_build import LIVE, live_builder
 from aes_dossier.search_index import prune_assets, rebase_search, split_and_enrich
 from aes_dossier.settings import load_settings
 from aes_dossier.share_cards import CardCache, share_card
@@ -49,57 +43,39 @@ class _ShortSettingEcho(logging.Filter):
 logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_ShortSettingEcho())
 
 
-_last: tuple[tuple, str] | None = None
-"""The state of the data at the last generation, and the navigation it produced.
-mkdocs-static-i18n runs ``on_config`` again for each further language; with the data unchanged,
-that second pass (and any rebuild ``mkdocs serve`` starts for a change outside ``data/``)
-skips generation."""
-
-
-def _keeping_nav(files: Iterator[tuple[str, str]], kept: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """Pass the generated files through to the writer, keeping the navigation file's text."""
-    for name, text in files:
-        if name == NAV_FILE:
-            kept[name] = text
-        yield name, text
-
-
-def _data_state(settings) -> tuple:
-    stats = ((str(path), path.stat()) for path in sorted(settings.data_path.rglob("*")))
-    return (str(settings.root), os.environ.get("SOURCE_DATE_EPOCH"),
-            tuple((name, info.st_mtime_ns, info.st_size) for name, info in stats if stat.S_ISREG(info.st_mode)))
+def on_startup(command, dirty, **kwargs):
+    """Under ``mkdocs serve`` (not ``--dirty``), keep what each full build made, for fast updates."""
+    LIVE.serving = command == "serve" and not dirty
 
 
 def on_config(config, **kwargs):
-    global _last
-    root = Path(config.config_file_path).resolve().parent
-    settings = load_settings(root)
-    i18n = config.plugins.get("i18n")
-    only = i18n.config.build_only_locale if i18n is not None else None
-    languages = (only,) if only else LANGUAGES
-    state = (_data_state(settings), languages)
-    if _last is not None and _last[0] == state:
-        nav_text = _last[1]
-    else:
-        kept: dict[str, str] = {}
-        try:
-            report = write_files(Path(config.docs_dir), _keeping_nav(iter_files(settings, languages=languages), kept),
-                                 prune=not only)
-        except DataErrors as errors:
-            _last = None
-            raise PluginError("the data has errors; no page was changed:\n" + errors.report()) from None
-        if report.written or report.removed:
-            log.info("dossier pages: %d written, %d removed", len(report.written), len(report.removed))
-        nav_text = kept[NAV_FILE]
-        _last = (state, nav_text)
-    navs = json.loads(nav_text)
-    config.nav = navs[languages[0]]
-    config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(config.nav))
-    if i18n is not None:
-        for language in i18n.config.languages:
-            if language.locale in navs and not language.default:
-                language.nav = navs[language.locale]
-    return config
+    return configure(config)
+
+
+def on_serve(server, config, builder, **kwargs):
+    """Rebuilds after an edit become updates of the changed pages (aes_dossier.live_build)."""
+    if LIVE.serving:
+        server.builder = live_builder(server.builder)
+    return server
+
+
+def on_pre_build(config, **kwargs):
+    if LIVE.serving and not _nested(config):
+        LIVE.start_full_build()
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has made this edition's navigation
+def on_nav(nav, config, files, **kwargs):
+    if LIVE.serving:
+        LIVE.last_nav = nav
+    return nav
+
+
+@event_priority(-200)
+def on_env(env, config, files, **kwargs):
+    if LIVE.serving:
+        LIVE.capture_edition(_locale(config), files, LIVE.last_nav, env)
+    return env
 
 
 _cards: CardCache | None = None
@@ -154,6 +130,8 @@ def on_post_template(output, template_name, config, **kwargs):
 @event_priority(-200)  # after mkdocs-static-i18n has built every edition
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
+    if LIVE.serving and not _nested(config):
+        LIVE.finish_full_build(config, site)
     aliases_file = Path(config.docs_dir) / ALIASES_FILE
     aliases = json.loads(aliases_file.read_text(encoding="utf-8")) if aliases_file.exists() else {}
     if (site / "search" / "search_index.json").exists():
@@ -164,3 +142,13 @@ def on_post_build(config, **kwargs):
 def _other_locales(config) -> list[str]:
     i18n = config.plugins.get("i18n")
     return [language.locale for language in i18n.config.languages if not language.default] if i18n else []
+
+
+def _nested(config) -> bool:
+    """True inside mkdocs-static-i18n's build of a further edition."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def _locale(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n is not None else "en"
