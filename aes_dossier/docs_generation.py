@@ -20,7 +20,7 @@ import pathspec
 from mkdocs.exceptions import PluginError
 
 from .errors import DataErrors
-from .generate import iter_files, NAV_FILE
+from .incremental import Regenerator
 from .output import write_files
 from .settings import Settings, load_settings
 from .site_plan import outside_nav
@@ -39,6 +39,10 @@ _last: _Generated | None = None
 """The data's state at the last good generation, and the navigation it produced. A second
 ``on_config`` for the same state (mkdocs-static-i18n runs it once per edition; ``mkdocs serve``
 rebuilds after the generator's own writes to ``docs/``) skips the generation."""
+
+
+_regenerator = Regenerator()
+"""Re-reads only the data files that changed and re-renders only the pages that read what changed."""
 
 
 def data_state(settings: Settings) -> tuple:
@@ -60,21 +64,15 @@ def generate_docs(config: Any) -> str:
     state = (data_state(settings), languages)
     if _last is not None and _last.state == state:
         return _last.nav_text
-    kept: dict[str, str] = {}
-
-    def keeping_nav(files):
-        for name, text in files:
-            if name == NAV_FILE:
-                kept[name] = text
-            yield name, text
-
     try:
-        report = write_files(Path(config.docs_dir), keeping_nav(iter_files(settings, languages=languages)), prune=not only)
+        generation = _regenerator.generate(settings, languages)
+        report = write_files(Path(config.docs_dir), generation.files, prune=generation.complete and not only)
     except DataErrors as errors:
         raise PluginError("the data has errors; no page was changed:\n" + errors.report()) from None
     if report.written or report.removed:
-        log.info("dossier pages: %d written, %d removed", len(report.written), len(report.removed))
-    _last = _Generated(state, kept[NAV_FILE])
+        log.info("dossier pages: %d written, %d removed (%d rendered, %d data files read)", len(report.written),
+                 len(report.removed), generation.pages_rendered, generation.files_reread)
+    _last = _Generated(state, generation.nav_text)
     return _last.nav_text
 
 

@@ -15,7 +15,7 @@ import typing
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 from slugify import slugify
@@ -24,6 +24,9 @@ from .errors import DataError, DataErrors
 from .load import LoadedFile, Path_, load_file
 from .dates import PartialDate
 from .model import COLLECTIONS, RESERVED_NAMES, SLUG_PATTERN, date_fields, Article, Contract, Event, Instrument, Record, Source
+
+if TYPE_CHECKING:
+    from .file_cache import FileCache
 
 RecordKey = tuple[str, str]
 """(collection, id): a record anywhere in the dossier. Articles use the collection 'articles'."""
@@ -90,8 +93,13 @@ def _date_key(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split("-"))
 
 
-def load_dossier(data_dir: Path, display_root: Path | None = None) -> Dossier:
-    """Read and validate every file under ``data_dir``; raise ``DataErrors`` with all problems."""
+def load_dossier(data_dir: Path, display_root: Path | None = None, cache: "FileCache | None" = None) -> Dossier:
+    """Read and validate every file under ``data_dir``; raise ``DataErrors`` with all problems.
+
+    With a ``cache`` (``file_cache.FileCache``, kept across rebuilds by ``mkdocs serve``), an
+    unchanged file is not parsed again and gives back the same record objects; the rules that
+    span records still run on the whole dossier.
+    """
     root = display_root or data_dir.parent
     errors: list[DataError] = []
     records: dict[str, dict[str, Any]] = {name: {} for name in COLLECTIONS}
@@ -126,11 +134,10 @@ def load_dossier(data_dir: Path, display_root: Path | None = None) -> Dossier:
                 errors.append(DataError(display, message=f"file name '{path.name}' is not a plain lowercase name",
                                         hint=f"rename it to {slugify(path.stem) or 'records'}.yaml (a-z, 0-9, hyphens; not a reserved name)"))
                 continue
-            loaded, file_errors = load_file(path, display)
-            errors.extend(file_errors)
-            if loaded is None:
-                continue
-            _read_records(loaded, collection, model, records, origins, errors)
+            items = cache.read(path, display, lambda: read_file(path, display, model)) if cache else read_file(path, display, model)
+            _add_records(items, collection, records, origins, errors)
+    if cache:
+        cache.forget_others()
     articles = _index_articles(records, origins, errors)
     if not errors:
         _check_references(records, origins, articles, errors)
@@ -156,34 +163,58 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_records(loaded: LoadedFile, collection: str, model: type[Contract], records: dict[str, dict[str, Any]],
-                  origins: dict[RecordKey, Origin], errors: list[DataError]) -> None:
+FileItem = DataError | tuple[Any, "Origin"]
+"""What one file holds, in order: an error, or a validated record and where it was written."""
+
+
+def read_file(path: Path, display: str, model: type[Contract]) -> list[FileItem]:
+    """Parse one file and validate each of its records on its own: all that depends on this
+    file alone, so that it can be cached per file (``file_cache``)."""
+    loaded, file_errors = load_file(path, display)
+    items: list[FileItem] = list(file_errors)
+    if loaded is not None:
+        items += _file_records(loaded, model)
+    return items
+
+
+def _file_records(loaded: LoadedFile, model: type[Contract]) -> Iterator[FileItem]:
     value = loaded.value
     if isinstance(value, dict):
-        items: list[tuple[Path_, Any]] = [((), value)]
+        entries: list[tuple[Path_, Any]] = [((), value)]
     elif isinstance(value, list):
         if not value:
-            errors.append(DataError(loaded.path, 1, 1, message="the list holds no record", hint="add a record, or delete the file"))
-        items = [((index,), item) for index, item in enumerate(value)]
+            yield DataError(loaded.path, 1, 1, message="the list holds no record", hint="add a record, or delete the file")
+        entries = [((index,), item) for index, item in enumerate(value)]
     else:
         line, column = loaded.where(())
-        errors.append(DataError(loaded.path, line, column, message=f"expected a record or a list of records, found {_kind(value)}",
-                                hint="start each record with 'id:' (or '- id:' in a list)"))
+        yield DataError(loaded.path, line, column, message=f"expected a record or a list of records, found {_kind(value)}",
+                        hint="start each record with 'id:' (or '- id:' in a list)")
         return
-    for path, raw in items:
+    for path, raw in entries:
         origin = Origin(loaded, path)
         record_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
         if not isinstance(raw, dict):
             line, column = loaded.where(path)
-            errors.append(DataError(loaded.path, line, column, "", "".join(f"[{p}]" for p in path),
-                                    f"expected a record (a mapping of fields), found {_kind(raw)}",
-                                    "each list item starts with '- id: ...'"))
+            yield DataError(loaded.path, line, column, "", "".join(f"[{p}]" for p in path),
+                            f"expected a record (a mapping of fields), found {_kind(raw)}",
+                            "each list item starts with '- id: ...'")
             continue
         try:
             record = model.model_validate(raw)
         except ValidationError as error:
-            errors.extend(_located(error, model, origin, record_id))
+            yield from _located(error, model, origin, record_id)
             continue
+        yield record, origin
+
+
+def _add_records(items: list[FileItem], collection: str, records: dict[str, dict[str, Any]],
+                 origins: dict[RecordKey, Origin], errors: list[DataError]) -> None:
+    """One file's records into the dossier; an id already taken (in any file) is an error."""
+    for item in items:
+        if isinstance(item, DataError):
+            errors.append(item)
+            continue
+        record, origin = item
         key = (collection, record.id)
         if key in origins:
             first = origins[key]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from .dossier import Dossier, load_dossier
 from .download import release_download
@@ -84,6 +85,13 @@ def iter_files(settings: Settings, dossier: Dossier | None = None,
     for lang in languages:
         yield from render_pages(dossier, settings, dates, lang, planned, download)
         navs[lang] = build_nav(dossier, planned, lang)
+    yield from files_after_pages(dossier, settings, dates, download, archive, navs)
+
+
+def files_after_pages(dossier: Dossier, settings: Settings, dates: dict[str, str], download: Any, archive: bytes,
+                      navs: dict[str, list]) -> Iterator[tuple[str, str | bytes]]:
+    """The files that follow the pages: cheap enough that the incremental regenerator
+    (``incremental``) makes them all again after every edit, in this same order."""
     yield from api_files(dossier).items()
     yield from feed_files(dossier, settings.site_url, dates).items()
     yield from redirect_files(dossier, settings.site_url).items()
@@ -91,8 +99,12 @@ def iter_files(settings: Settings, dossier: Dossier | None = None,
     if download:
         yield download.path, archive
         yield download.checksum_path, f"{download.sha256}  {download.path.rsplit('/', 1)[-1]}\n"
-    yield NAV_FILE, json.dumps(navs, ensure_ascii=False, indent=1) + "\n"
+    yield NAV_FILE, nav_text(navs)
     yield ALIASES_FILE, json.dumps(search_aliases(dossier), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def nav_text(navs: dict[str, list]) -> str:
+    return json.dumps(navs, ensure_ascii=False, indent=1) + "\n"
 
 
 def generate(settings: Settings, dossier: Dossier | None = None, languages: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
