@@ -7,9 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-LOCALE ?= en
 
-.PHONY: serve preview test build check check-site bench install browser clean lock release
+.PHONY: serve test build check check-site bench install browser clean lock release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,13 +33,6 @@ install: $(VENV)/.installed
 serve: install
 	$(BIN)/python build_pages.py
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
-
-# The fast edit loop (under 2 s from saving a YAML file to the page; README "Performance at scale"):
-# one edition (LOCALE=en or LOCALE=fr) and --dirty, so only pages whose Markdown changed are
-# rebuilt. Other pages' navigation and the search index catch up only under `make serve`.
-preview: install
-	$(BIN)/python build_pages.py
-	DOSSIER_LOCALE=$(LOCALE) $(BIN)/mkdocs serve --dirty --livereload -a 127.0.0.1:8000
 
 build: install
 	$(BIN)/python build_pages.py

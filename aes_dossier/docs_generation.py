@@ -59,14 +59,12 @@ def generate_docs(config: Any) -> str:
     ``docs/`` and the last good state as they were."""
     global _last
     settings = load_settings(Path(config.config_file_path).resolve().parent)
-    only = _only_locale(config)
-    languages = (only,) if only else LANGUAGES
-    state = (data_state(settings), languages)
+    state = data_state(settings)
     if _last is not None and _last.state == state:
         return _last.nav_text
     try:
-        generation = _regenerator.generate(settings, languages)
-        report = write_files(Path(config.docs_dir), generation.files, prune=generation.complete and not only)
+        generation = _regenerator.generate(settings, LANGUAGES)
+        report = write_files(Path(config.docs_dir), generation.files, prune=generation.complete)
     except DataErrors as errors:
         raise PluginError("the data has errors; no page was changed:\n" + errors.report()) from None
     if report.written or report.removed:
@@ -76,12 +74,18 @@ def generate_docs(config: Any) -> str:
     return _last.nav_text
 
 
-def configure(config: Any) -> Any:
-    """Generate, then give MkDocs each edition's navigation and the pages kept out of it."""
-    navs = json.loads(generate_docs(config))
-    only = _only_locale(config)
-    languages = (only,) if only else LANGUAGES
-    config.nav = navs[languages[0]]
+def last_navigation() -> str:
+    """The navigation's text from the last good generation."""
+    assert _last is not None, "no generation yet"
+    return _last.nav_text
+
+
+def configure(config: Any, regenerate: bool = True) -> Any:
+    """Generate (unless asked not to: a build generates once, before its first edition, so that
+    both editions show the same data), then give MkDocs each edition's navigation and the
+    pages kept out of it."""
+    navs = json.loads(generate_docs(config) if regenerate or _last is None else _last.nav_text)
+    config.nav = navs[LANGUAGES[0]]
     config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(config.nav))
     i18n = config.plugins.get("i18n")
     if i18n is not None:
@@ -90,7 +94,3 @@ def configure(config: Any) -> Any:
                 language.nav = navs[language.locale]
     return config
 
-
-def _only_locale(config: Any) -> str | None:
-    i18n = config.plugins.get("i18n")
-    return i18n.config.build_only_locale if i18n is not None else None

@@ -36,7 +36,7 @@ from typing import Any
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 
-from .docs_generation import generate_docs
+from .docs_generation import generate_docs, last_navigation
 from .generate import ALIASES_FILE
 from .search_index import split_and_enrich
 
@@ -92,13 +92,20 @@ class LiveSite:
     nav_text: str = ""
     ready: bool = False
     last_nav: Any = None
+    rendering: bool = False
+    """True while an update renders pages: the plugins' ``on_config`` then must not generate again."""
 
     # --- filled in by the hook's events during a full build ---------------------------------
 
-    def start_full_build(self) -> None:
+    def start_full_build(self, config: Any) -> None:
+        """Note what ``docs/`` holds as the build starts reading it: an edit saved during the
+        build changes ``docs/`` after this, and the next update sees it."""
         self.ready = False
         self.editions = {}
         self.raw_search = None
+        self.nav_text = last_navigation()
+        self.docs_state = fingerprint(Path(config.docs_dir))
+        self.settings_state = _site_settings_state(config)
 
     def capture_edition(self, locale: str, files: Any, nav: Any, env: Any) -> None:
         by_source: dict[str, list[Any]] = defaultdict(list)
@@ -111,9 +118,6 @@ class LiveSite:
         combined = site / "search" / "search_index.json"
         self.raw_search = json.loads(combined.read_text(encoding="utf-8")) if combined.is_file() else None
         self.config = config
-        self.nav_text = generate_docs(config)
-        self.docs_state = fingerprint(Path(config.docs_dir))
-        self.settings_state = _site_settings_state(config)
         self.ready = self.raw_search is not None and bool(self.editions)
 
     # --- the update --------------------------------------------------------------------------
@@ -133,6 +137,7 @@ class LiveSite:
         if _site_settings_state(config) != self.settings_state:
             return None
         changed = sorted(name for name, state in docs_now.items() if self.docs_state[name] != state)
+        log.debug("changed in docs/: %s", changed)
         pages = [name for name in changed if name.endswith(".md")]
         others = [name for name in changed if not name.endswith(".md")]
         rendered = self._render(pages, others) if changed else []
@@ -156,8 +161,12 @@ class LiveSite:
                 continue
             if i18n is not None:
                 i18n.current_language = locale
-            with _quiet(_I18N_LOGGER):  # it announces a whole edition's build
-                config = config.plugins.on_config(config)  # this edition's settings, as mkdocs-static-i18n sets them
+            self.rendering = True
+            try:
+                with _quiet(_I18N_LOGGER):  # it announces a whole edition's build
+                    config = config.plugins.on_config(config)  # this edition's settings, as mkdocs-static-i18n sets them
+            finally:
+                self.rendering = False
             doc_files = edition.files.documentation_pages()
             for file in built:
                 _populate_page(file.page, config, edition.files)

@@ -8,8 +8,8 @@ Then, run after run:
 - **an edit**: one person's summary changes in English and in French; the clock stops when the
   English page, the French page and both editions' search indexes all show the new text;
 - **a new record**: a person's file is copied under a new id; the clock stops when the new page
-  is served in both editions and an existing page's navigation links to it (the file is then
-  removed, and the removal awaited, before the next run).
+  is served in both editions and both editions' list of people links to it (the file is then
+  removed, and the removal awaited, before the next run). A new page needs MkDocs' full build.
 
 Reports figures; asserts nothing.
 """
@@ -31,6 +31,7 @@ from pathlib import Path
 
 PERSON_FILE = Path("data/people/abdoulaye-diop.yaml")
 PERSON_PAGE = "people/abdoulaye-diop/"
+PEOPLE_PAGE = "people/"
 NEW_ID = "bench-newcomer"
 
 
@@ -48,6 +49,17 @@ def fetch(url: str) -> str:
         return ""
 
 
+def ensure_checkout(project: Path) -> None:
+    """Make PROJECT a git checkout with one commit, as a contributor's is: the release download
+    is then built from the release's commit once, not from the working tree after every edit."""
+    if (project / ".git").exists():
+        return
+    quiet = {"cwd": project, "check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    subprocess.run(["git", "init", "-q"], **quiet)
+    subprocess.run(["git", "add", "-A"], **quiet)
+    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-qm", "bench"], **quiet)
+
+
 def _wait(condition: Callable[[], bool], start: float, timeout: float, what: str) -> float:
     while not condition():
         if time.monotonic() - start > timeout:
@@ -56,13 +68,15 @@ def _wait(condition: Callable[[], bool], start: float, timeout: float, what: str
     return time.monotonic() - start
 
 
-def measure(project: Path, runs: int = 5, add_runs: int = 2, timeout: float = 900) -> dict[str, list[float]]:
-    """Seconds from each save to everything showing it: {"edit": [...], "add": [...]}."""
+def measure(project: Path, runs: int = 5, add_runs: int = 2, timeout: float = 900, log: Path | None = None) -> dict[str, list[float]]:
+    """Seconds from each save to everything showing it: {"edit": [...], "add": [...]}; the
+    server's messages go to ``log`` if given."""
+    ensure_checkout(project)
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"]
-    env = {key: value for key, value in os.environ.items() if key != "DOSSIER_LOCALE"} | {"NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env=env, start_new_session=True)
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    output = open(log, "w") if log else subprocess.DEVNULL
+    server = subprocess.Popen(command, cwd=project, stdout=output, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     path = project / PERSON_FILE
     original = path.read_text(encoding="utf-8")
@@ -93,24 +107,27 @@ def measure(project: Path, runs: int = 5, add_runs: int = 2, timeout: float = 90
             record = re.sub(r"(?m)^sort_name: .*$", f"sort_name: Newcomer {run}, Bench", record, count=1)
             start = time.monotonic()
             newcomer.write_text(record, encoding="utf-8")
-            link = f'href="../{NEW_ID}/"'
-            for address in (PERSON_PAGE, "fr/" + PERSON_PAGE):
+            link = f'href="{NEW_ID}/"'
+            for address in (PEOPLE_PAGE, "fr/" + PEOPLE_PAGE):
                 _wait(lambda: link in fetch(base + address), start, timeout, f"the link to the new record on {address}")
             for address in (f"people/{NEW_ID}/", f"fr/people/{NEW_ID}/"):
                 _wait(lambda: name in fetch(base + address), start, timeout, address)
             times["add"].append(time.monotonic() - start)
             newcomer.unlink()
             gone = time.monotonic()
-            _wait(lambda: link not in fetch(base + PERSON_PAGE), gone, timeout, "the removal")
+            _wait(lambda: link not in fetch(base + PEOPLE_PAGE), gone, timeout, "the removal")
             time.sleep(2)
     finally:
         path.write_text(original, encoding="utf-8")
         newcomer.unlink(missing_ok=True)
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+        if log:
+            output.close()
     return times
 
 
@@ -119,9 +136,11 @@ def main() -> None:
     parser.add_argument("project", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--add-runs", type=int, default=2)
+    parser.add_argument("--log", type=Path, help="write the server's messages here")
     args = parser.parse_args()
-    times = measure(args.project, args.runs, args.add_runs)
-    for label, key in (("edit to both editions and both search indexes", "edit"), ("new record to both editions' navigation", "add")):
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so that `finally` stops the server
+    times = measure(args.project, args.runs, args.add_runs, log=args.log)
+    for label, key in (("edit to both editions and both search indexes", "edit"), ("new record to both editions' pages and lists", "add")):
         values = times[key]
         if values:
             print(f"{label}: median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f}, {len(values)} runs)")

@@ -8,7 +8,7 @@ generation into an empty ``docs/``) and ``mkdocs build`` (which also runs the ho
 peak memory; then pages, the largest HTML page, the site's size, the search indexes and the time
 from opening the site in Chromium to the first search result; and at 1x and 10x, under
 ``mkdocs serve``, the time from saving a YAML edit to both editions' pages and search indexes
-showing it, and from saving a new record to both editions' navigation linking it
+showing it, and from saving a new record to both editions' lists linking it
 (``bench/edit_latency.py``). It reports figures and asserts nothing.
 """
 
@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import sys
 import time
@@ -102,7 +103,7 @@ def table(rows: list[dict], stamp: str) -> str:
         lambda r: spread(r["search_s"], "s", 2) if r["search_s"] else "not measured")
     add("`make serve`: YAML edit to both editions' pages and search indexes",
         lambda r: spread(r["edit_s"], "s", 2) if r.get("edit_s") else "not measured")
-    add("`make serve`: new record to both editions' pages and navigation",
+    add("`make serve`: new record to both editions' pages and lists (full build)",
         lambda r: spread(r["add_s"], "s") if r.get("add_s") else "not measured")
     add(f"Zensical {zensical.VERSION}: `build_pages.py` + `zensical build --strict`", _zensical_time)
     add("Zensical: peak memory", lambda r: spread(r["zensical"]["rss_mb"], "MB", 0) if r.get("zensical", {}).get("ok") else "–")
@@ -131,6 +132,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     parser.add_argument("--readme", action="store_true", help="also put the table into README.md")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so that `finally` stops a running server
     started = time.monotonic()
     rows = []
     for size in args.sizes:

@@ -49,7 +49,8 @@ def on_startup(command, dirty, **kwargs):
 
 
 def on_config(config, **kwargs):
-    return configure(config)
+    """Generate before the first edition only: a data edit saved during the build is for the next one."""
+    return configure(config, regenerate=not (_nested(config) or LIVE.rendering))
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -61,7 +62,7 @@ def on_serve(server, config, builder, **kwargs):
 
 def on_pre_build(config, **kwargs):
     if LIVE.serving and not _nested(config):
-        LIVE.start_full_build()
+        LIVE.start_full_build(config)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has made this edition's navigation

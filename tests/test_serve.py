@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.edit_latency import fetch, free_port
-from conftest import make_project, run_build_pages, run_mkdocs_build
+from conftest import make_project, run_mkdocs_build
 
 
 def wait_for(condition, timeout: float = 60) -> bool:
@@ -28,16 +28,11 @@ def wait_for(condition, timeout: float = 60) -> bool:
 
 
 @contextlib.contextmanager
-def _serve(tmp_path: Path, *options: str, locale: str | None = None, livereload: bool = True):
+def _serve(tmp_path: Path, *options: str, livereload: bool = True):
     project = make_project(tmp_path / "project")
-    if locale:  # as `make preview` does: every page first, then serve one edition
-        assert run_build_pages(project).returncode == 0
     port = free_port()
     log = open(tmp_path / "serve.log", "w+")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("DOSSIER_LOCALE", None)
-    if locale:
-        env["DOSSIER_LOCALE"] = locale
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *(["--livereload"] if livereload else []), *options,
                                 "-a", f"127.0.0.1:{port}"],
                                cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -54,13 +49,6 @@ def _serve(tmp_path: Path, *options: str, locale: str | None = None, livereload:
 @pytest.fixture
 def served(tmp_path: Path):
     with _serve(tmp_path) as serving:
-        yield serving
-
-
-@pytest.fixture
-def previewed(tmp_path: Path):
-    """``make preview``: one edition, dirty rebuilds."""
-    with _serve(tmp_path, "--dirty", locale="en") as serving:
         yield serving
 
 
@@ -142,18 +130,3 @@ def test_bad_data_under_serve_reports_the_error_then_recovers_when_fixed(served)
     assert wait_for(lambda: "Fixed, the acronym of" in fetch(url + "glossary/")), log.read_text()
 
 
-def test_preview_shows_a_yaml_edit_and_builds_one_edition_only(previewed):
-    project, url, log = previewed
-    glossary = project / "data" / "glossary" / "g.yaml"
-    french_page = project / "docs" / "glossary.fr.md"
-    french_before = french_page.stat().st_mtime_ns
-    glossary.write_text(glossary.read_text().replace("The acronym of", "The short form of"))
-    assert wait_for(lambda: "The short form of" in fetch(url + "glossary/")), log.read_text()
-    assert "Building 'fr'" not in log.read_text()
-    assert "<html" not in fetch(url + "fr/glossary/"), "the preview serves one edition"
-    assert french_page.stat().st_mtime_ns == french_before, "the other edition's pages are left as they were"
-
-
-def test_preview_in_french_serves_the_french_edition_at_the_root(tmp_path: Path):
-    with _serve(tmp_path, "--dirty", locale="fr") as (project, url, log):
-        assert 'lang="fr"' in fetch(url + "glossary/"), log.read_text()
