@@ -25,7 +25,6 @@ from .history import build_date
 from .model import COLLECTIONS
 from .release import latest_release
 from .schema import collection_schema_text, envelope_schema_text
-from .text import pick
 
 SCHEMA_VERSION = "1.1.0"
 API_ROOT = "api/v1"

@@ -80,7 +80,6 @@ def ratio(a: list[float], b: list[float]) -> str:
 
 
 def table(rows: list[dict], stamp: str) -> str:
-    by = {row["size"]: row for row in rows}
     lines = [f"Benchmarks, {stamp}. Median of the runs, with the range in brackets.", "",
              "| Figure | " + " | ".join(row["size"] for row in rows) + " |",
              "| --- |" + " ---: |" * len(rows)]

@@ -55,7 +55,6 @@ def make_dossier(target: Path, copies: int, seed: int = 2026) -> dict[str, int]:
     copy_site_config(target)
     shutil.copytree(DATA, target / "data")
     records = _read_records()
-    ids = {collection: {record["id"] for _, record in entries} for collection, entries in records.items()}
     cited_by_scaled = {value for collection in SCALED if collection != "sources"
                        for _, record in records.get(collection, []) for value in _strings(record)}
     # A source cited only by the glossary or a disagreement (which are not copied) is not copied either.

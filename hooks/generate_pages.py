@@ -19,7 +19,6 @@ from aes_dossier.html_tables import row_header_tables
 from aes_dossier.generate import ALIASES_FILE
 from aes_dossier.live_build import LIVE, live_builder
 from aes_dossier.search_index import prune_assets, rebase_search, split_and_enrich
-from aes_dossier.settings import load_settings
 from aes_dossier.share_cards import CardCache, share_card
 from aes_dossier.site_paths import absolute_links, relative_alternates
 from aes_dossier.text import LANGUAGES

@@ -71,7 +71,7 @@ def test_valid_payloads_in_the_built_site_stay_text(page: Page, hostile_site_url
         element.hover(timeout=2_000, trial=False) if element.is_visible() else None
     for payload in VALID_PAYLOADS:
         expect(page.locator("article")).to_contain_text(payload.replace("<", "").replace(">", "")[:20])
-    page.goto(hostile_site_url + f"?q=onmouseover")
+    page.goto(hostile_site_url + "?q=onmouseover")
     page.wait_for_timeout(1500)
     assert fired == []
 
