@@ -58,7 +58,7 @@ def fingerprint(folder: Path) -> Fingerprint:
 
 
 def _site_settings_state(config: Any) -> Fingerprint:
-    """What a change to forces a full build: the configuration, the theme overrides, the hooks."""
+    """What, when changed, needs a full build: the configuration, the theme overrides, the hooks."""
     root = Path(config.config_file_path).resolve().parent
     state: Fingerprint = {}
     config_file = Path(config.config_file_path)
@@ -140,9 +140,14 @@ class LiveSite:
         log.debug("changed in docs/: %s", changed)
         pages = [name for name in changed if name.endswith(".md")]
         others = [name for name in changed if not name.endswith(".md")]
-        rendered = self._render(pages, others) if changed else []
-        if rendered:
-            self._update_search(rendered, Path(config.docs_dir) / ALIASES_FILE)
+        try:
+            rendered = self._render(pages, others) if changed else []
+            if rendered:
+                self._update_search(rendered, Path(config.docs_dir) / ALIASES_FILE)
+        except Exception as error:  # the full build reports it the way MkDocs reports errors
+            log.warning("the update failed (%s); building the whole site", error)
+            self.ready = False
+            return None
         self.docs_state = docs_now
         return len(rendered)
 
