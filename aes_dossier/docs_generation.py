@@ -93,4 +93,3 @@ def configure(config: Any, regenerate: bool = True) -> Any:
             if language.locale in navs and not language.default:
                 language.nav = navs[language.locale]
     return config
-

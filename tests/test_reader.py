@@ -171,7 +171,8 @@ def test_every_page_type_fits_a_phone_without_sideways_scrolling(browser: Browse
     page = context.new_page()
     page.goto(site_url + PAGE_TYPES[name])
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
-    small = page.evaluate("""() => [...document.querySelectorAll('button, select, .md-header label, .md-typeset sup a')]
+    # Citation marks are inline links in running text, which WCAG 2.5.8 exempts from the 24 px size.
+    small = page.evaluate("""() => [...document.querySelectorAll('button, select, .md-header label')]
         .filter(e => e.offsetParent !== null && getComputedStyle(e).opacity !== "0" && getComputedStyle(e).visibility !== "hidden")
         .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && (r.width < 24 || r.height < 24)).length""")
     assert small == 0

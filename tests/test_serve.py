@@ -128,5 +128,3 @@ def test_bad_data_under_serve_reports_the_error_then_recovers_when_fixed(served)
     assert "The acronym of" in (project / "docs" / "glossary.md").read_text(), "bad data must not touch docs/"
     glossary.write_text(good.replace("The acronym of", "Fixed, the acronym of"))
     assert wait_for(lambda: "Fixed, the acronym of" in fetch(url + "glossary/")), log.read_text()
-
-
