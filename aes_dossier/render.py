@@ -381,7 +381,7 @@ class _Citations:
             number = self.numbers.setdefault(source_id, len(self.numbers) + 1)
             source = self.renderer.dossier.sources[source_id]
             name = escape_attribute(label.format(number=number, publisher=source.publisher))
-            marks.append(f'<a href="#ref-{source_id}" aria-label="{name}" title="{escape_attribute(source.title)}">{number}</a>')
+            marks.append(f'<a href="#ref-{source_id}" aria-label="{name}">{number}</a>')
         self.also.update(dict.fromkeys(others))
         return Markup(f'<sup class="dossier-marks">{",".join(marks)}</sup>' if marks else "")
 
