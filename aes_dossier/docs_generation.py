@@ -84,7 +84,7 @@ def configure(config: Any, regenerate: bool = True) -> Any:
     """Generate (unless asked not to: a build generates once, before its first edition, so that
     both editions show the same data), then give MkDocs each edition's navigation and the
     pages kept out of it."""
-    navs = json.loads(generate_docs(config) if regenerate or _last is None else _last.nav_text)
+    navs = json.loads(generate_docs(config) if regenerate or _last is None else last_navigation())
     config.nav = navs[LANGUAGES[0]]
     config.not_in_nav = pathspec.gitignore.GitIgnoreSpec.from_lines(outside_nav(config.nav))
     i18n = config.plugins.get("i18n")

@@ -57,7 +57,7 @@ class FileCache:
         return items
 
     def forget_others(self) -> None:
-        """Drop the files this load did not read (deleted or renamed), and start a new count."""
+        """Drop the files this load did not read (deleted or renamed); ``start`` resets the count."""
         for path in set(self._entries) - self._seen:
             del self._entries[path]
         self._seen = set()

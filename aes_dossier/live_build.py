@@ -38,7 +38,7 @@ from mkdocs.exceptions import PluginError
 
 from .docs_generation import generate_docs, last_navigation
 from .generate import ALIASES_FILE
-from .search_index import split_and_enrich
+from .search_index import finish_indexes
 
 log = logging.getLogger("mkdocs.hooks.generate_pages")
 
@@ -201,9 +201,7 @@ class LiveSite:
         site = Path(self.config.site_dir)
         combined = site / "search" / "search_index.json"
         combined.write_text(json.dumps(self.raw_search, separators=(",", ":"), default=str), encoding="utf-8")
-        aliases = json.loads(aliases_file.read_text(encoding="utf-8")) if aliases_file.exists() else {}
-        locales = [edition for edition in self.editions]
-        split_and_enrich(site, {locale: locale for locale in locales}, aliases)
+        finish_indexes(site, aliases_file, list(self.editions))
 
 
 LIVE = LiveSite()

@@ -102,6 +102,14 @@ def split_and_enrich(site: Path, languages: dict[str, str], aliases: dict[str, l
     return written
 
 
+def finish_indexes(site: Path, aliases_file: Path, locales: list[str]) -> None:
+    """Split the combined index per edition and enrich it, with the records' other names from
+    ``aliases_file`` (the generator's ``.search-aliases.json``): after a full build, and after
+    ``mkdocs serve`` updates a few pages (``live_build``)."""
+    aliases = json.loads(aliases_file.read_text(encoding="utf-8")) if aliases_file.exists() else {}
+    split_and_enrich(site, {locale: locale for locale in locales}, aliases)
+
+
 def rebase_search(html: str, page_url: str, lang: str) -> str:
     """Point a page of the ``lang`` edition at its own edition's search index.
 

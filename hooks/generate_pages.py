@@ -7,7 +7,6 @@ data stops the build with the same located errors, and leaves ``docs/`` as it wa
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from aes_dossier.docs_generation import configure
 from aes_dossier.html_tables import row_header_tables
 from aes_dossier.generate import ALIASES_FILE
 from aes_dossier.live_build import LIVE, live_builder
-from aes_dossier.search_index import prune_assets, rebase_search, split_and_enrich
+from aes_dossier.search_index import finish_indexes, prune_assets, rebase_search
 from aes_dossier.share_cards import CardCache, share_card
 from aes_dossier.site_paths import absolute_links, relative_alternates
 from aes_dossier.text import LANGUAGES
@@ -132,10 +131,8 @@ def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     if LIVE.serving and not _nested(config):
         LIVE.finish_full_build(config, site)
-    aliases_file = Path(config.docs_dir) / ALIASES_FILE
-    aliases = json.loads(aliases_file.read_text(encoding="utf-8")) if aliases_file.exists() else {}
     if (site / "search" / "search_index.json").exists():
-        split_and_enrich(site, {"en": "en", **{locale: locale for locale in _other_locales(config)}}, aliases)
+        finish_indexes(site, Path(config.docs_dir) / ALIASES_FILE, ["en", *_other_locales(config)])
     prune_assets(site, {"en", *_other_locales(config)})
 
 
